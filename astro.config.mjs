@@ -1,0 +1,51 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { loadBibliography } from './src/bib/bibliography.ts';
+import { remarkCitations } from './src/remark/remark-citations.ts';
+import { normalizeBase } from './src/site/base.ts';
+
+// BASE_PATH builds the site for a sub-path (e.g. /cs231n/); every link goes through it.
+const base = normalizeBase(process.env.BASE_PATH);
+// Read once here so a broken bibliography stops the build before anything renders.
+const bibliography = loadBibliography(fileURLToPath(new URL('./content/references.bib', import.meta.url)));
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  base,
+  srcDir: '.',
+  trailingSlash: 'always',
+  markdown: {
+    remarkPlugins: [remarkMath, [remarkCitations, { bibliography, base }]],
+    rehypePlugins: [rehypeKatex],
+  },
+  integrations: [
+    starlight({
+      title: 'CS231n, interactive notes',
+      description:
+        'An interactive, offline-first edition of the CS231n (Stanford, Spring 2017) notes on convolutional neural networks for visual recognition.',
+      customCss: ['katex/dist/katex.min.css', './styles/site.css'],
+      components: {
+        MarkdownContent: './components/overrides/MarkdownContent.astro',
+      },
+      routeMiddleware: './src/site/route-toc.ts',
+      lastUpdated: false,
+      pagination: true,
+      sidebar: [
+        { label: 'Home and progress', link: '/' },
+        { label: 'Course units', autogenerate: { directory: 'notes' } },
+        {
+          label: 'Bibliography',
+          items: [
+            { label: 'All references', link: '/references/' },
+            { label: 'Download references.bib', link: '/references.bib' },
+          ],
+        },
+        { label: 'About this edition', slug: 'about' },
+      ],
+    }),
+  ],
+});
