@@ -24,7 +24,7 @@ export default defineConfig({
   },
   integrations: [
     starlight({
-      title: 'CS231n, interactive notes',
+      title: 'CS231n notes',
       description:
         'An interactive, offline-first edition of the CS231n (Stanford, Spring 2017) notes on convolutional neural networks for visual recognition.',
       customCss: ['katex/dist/katex.min.css', './styles/site.css'],

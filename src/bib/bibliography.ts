@@ -71,12 +71,15 @@ export function buildBibliography(text: string, file: string): Bibliography {
     throw new Error(`The bibliography has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   }
 
-  const cslById = new Map<string, CslItem>();
-  for (const item of new Cite(text).data) cslById.set(item.id, item);
-
+  // Each entry goes to citation-js on its own, so its reading of the file cannot drift from ours.
   const references = raw.map((entry): Reference => {
-    const csl = cslById.get(entry.key);
-    if (!csl) throw new BibtexError(file, entry.line, entry.key, 'citation-js could not read this entry');
+    let csl: CslItem | undefined;
+    try {
+      csl = new Cite(entry.source).data[0];
+    } catch (error) {
+      throw new BibtexError(file, entry.line, entry.key, `citation-js cannot read this entry: ${(error as Error).message.split('\n')[0]}`);
+    }
+    if (!csl) throw new BibtexError(file, entry.line, entry.key, 'citation-js cannot read this entry');
     return toReference(entry, csl);
   });
   return { file, references, byKey: new Map(references.map((r) => [r.key, r])) };
@@ -156,11 +159,17 @@ export function citationLabel(reference: Reference): string {
   return `${reference.authorsShort}, ${reference.year}`;
 }
 
-/** APA-formatted HTML citation of every reference, by key. citeproc escapes the text. */
+/**
+ * APA-formatted HTML citation of every reference, by key. Each entry is formatted on its own
+ * (no "2015a/2015b" disambiguation across the whole file) and without URL and DOI, which the
+ * pages show as separate links. citeproc escapes the text.
+ */
 export function formatCitations(bibliography: Bibliography): Map<string, string> {
-  const cite = new Cite(bibliography.references.map((r) => r.csl));
-  const entries = cite.format('bibliography', { format: 'html', template: 'apa', lang: 'en-US', asEntryArray: true });
   return new Map(
-    entries.map(([key, html]) => [key, html.trim().replace(/^<div[^>]*>/, '').replace(/<\/div>$/, '')]),
+    bibliography.references.map((reference) => {
+      const { URL: _url, DOI: _doi, ...csl } = reference.csl;
+      const html = new Cite([csl as CslItem]).format('bibliography', { format: 'html', template: 'apa', lang: 'en-US' });
+      return [reference.key, html.trim().replace(/^<div class="csl-bib-body">\s*/, '').replace(/\s*<\/div>$/, '').replace(/^<div[^>]*>/, '').replace(/<\/div>$/, '').trim()];
+    }),
   );
 }

@@ -27,6 +27,9 @@ class ReferenceSearch extends HTMLElement {
     }
     form.hidden = false;
     this.#restoreFromUrl(form);
+    const panel = form.querySelector<HTMLDetailsElement>('[data-facets-panel]');
+    // Facets open by default where there is room for them beside the text.
+    if (panel && (matchMedia('(min-width: 50rem)').matches || form.querySelector('input[type="checkbox"]:checked'))) panel.open = true;
     const signal = this.#abort.signal;
     form.addEventListener('input', () => void this.#run(form), { signal });
     form.addEventListener('submit', (event) => event.preventDefault(), { signal });
@@ -81,6 +84,9 @@ class ReferenceSearch extends HTMLElement {
     if (search === null || generation !== this.#generation) return;
 
     this.#updateCounts(form, search.filters);
+    const chosen = form.querySelectorAll('input[type="checkbox"]:checked').length;
+    const badge = form.querySelector('[data-active-filters]');
+    if (badge) badge.textContent = chosen > 0 ? `(${chosen} active)` : '';
     if (!active) {
       if (status) status.textContent = '';
       return;

@@ -26,6 +26,7 @@ export interface PagefindSearch {
 export interface Pagefind {
   options(options: { baseUrl: string }): Promise<void>;
   init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
   debouncedSearch(query: string | null, options: { filters: PagefindFilters }, debounceMs: number): Promise<PagefindSearch | null>;
 }
 
@@ -34,5 +35,7 @@ export async function loadPagefind(base: string): Promise<Pagefind> {
   const pagefind = (await import(/* @vite-ignore */ `${root}pagefind/pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: root });
   await pagefind.init();
+  // Searches only report counts for filters whose index is loaded: load them all once.
+  await pagefind.filters();
   return pagefind;
 }

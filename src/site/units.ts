@@ -4,14 +4,17 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { citedKeys } from '../units/citations.ts';
-import { unitLabel, type UnitData } from '../units/schema.ts';
+import { unitLabel, unitShortTitle, type UnitData } from '../units/schema.ts';
 import { withBase } from './base.ts';
 
 export interface UnitPage {
   /** Storage id of the unit's progress, stable across file renames: "lecture-2". */
   progressId: string;
   label: string;
+  /** Full page title, "Lecture 5: Convolutional Neural Networks". */
   title: string;
+  /** Title without the label, "Convolutional Neural Networks". */
+  shortTitle: string;
   href: string;
   unit: UnitData;
   entry: CollectionEntry<'docs'>;
@@ -31,6 +34,7 @@ export async function getUnits(): Promise<UnitPage[]> {
         progressId: unitProgressId(unit),
         label: unitLabel(unit),
         title: entry.data.title,
+        shortTitle: unitShortTitle(entry.data.title),
         href: withBase(import.meta.env.BASE_URL, `${entry.id}/`),
         unit,
         entry,

@@ -83,3 +83,8 @@ export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 export function unitLabel(unit: Pick<UnitData, 'kind' | 'number'>): string {
   return `${unit.kind === 'lecture' ? 'Lecture' : 'Assignment'} ${unit.number}`;
 }
+
+/** A unit page's title without its "Lecture 5: " prefix, for lists that show the label beside it. */
+export function unitShortTitle(title: string): string {
+  return title.replace(/^(Lecture|Assignment) \d+:\s*/, '');
+}

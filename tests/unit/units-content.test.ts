@@ -1,0 +1,84 @@
+/**
+ * The 15 unit pages against the outline: every unit in the outline's order, every topic a
+ * section, every reference of the outline on some unit page, every citation resolvable.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { loadBibliography } from '../../src/bib/bibliography.ts';
+import { BIBLIOGRAPHY_PATH } from '../../src/site/paths.ts';
+import { citedKeys } from '../../src/units/citations.ts';
+import { createUnitSchema, unitLabel, type UnitData } from '../../src/units/schema.ts';
+import { readUnitSources } from '../helpers/units.ts';
+
+const bibliography = loadBibliography(BIBLIOGRAPHY_PATH);
+const schema = createUnitSchema(new Set(bibliography.byKey.keys()));
+const units = readUnitSources().map((source) => {
+  const result = schema.safeParse(source.frontmatter['unit']);
+  if (!result.success) throw new Error(`${source.file}: ${result.error.message}`);
+  const sidebar = source.frontmatter['sidebar'] as { order: number };
+  return { ...source, unit: result.data as UnitData, order: sidebar.order };
+});
+const outlineReferences = (JSON.parse(readFileSync('tests/fixtures/outline-references.json', 'utf8')) as {
+  references: { mention: string; key: string; title?: boolean }[];
+}).references;
+
+/** The outline's order: Lectures 1-6, Assignment 1, Lectures 7-10, Assignment 2, Lectures 11-13. */
+const OUTLINE_ORDER = [
+  'Lecture 1', 'Lecture 2', 'Lecture 3', 'Lecture 4', 'Lecture 5', 'Lecture 6', 'Assignment 1',
+  'Lecture 7', 'Lecture 8', 'Lecture 9', 'Lecture 10', 'Assignment 2', 'Lecture 11', 'Lecture 12', 'Lecture 13',
+];
+
+describe('unit pages', () => {
+  test('there is one page per unit, in the outline order in the sidebar', () => {
+    const ordered = [...units].sort((a, b) => a.order - b.order);
+    expect(ordered.map((u) => unitLabel(u.unit))).toEqual(OUTLINE_ORDER);
+    expect(ordered.map((u) => u.order)).toEqual(OUTLINE_ORDER.map((_, i) => i + 1));
+  });
+
+  test('every lecture lists its own slides and video', () => {
+    for (const { unit, file } of units.filter((u) => u.unit.kind === 'lecture')) {
+      const n = String(unit.number).padStart(2, '0');
+      const refs = unit.checklist.map((item) => `${item.kind}:${item.ref}`);
+      expect(refs, file).toContain(`slides:cs231n2017lecture${n}`);
+      expect(refs, file).toContain(`video:cs231n2017video${n}`);
+    }
+  });
+
+  test('every topic is a "## " section, in order, and names its subtopics', () => {
+    for (const { unit, body, file } of units) {
+      const headings = [...body.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+      expect(headings, file).toEqual(unit.topics.map((t) => t.title));
+      const sections = body.split(/^## /m).slice(1);
+      unit.topics.forEach((topic, index) => {
+        for (const subtopic of topic.subtopics) expect(sections[index], `${file}: ${topic.title}`).toContain(subtopic);
+      });
+    }
+  });
+
+  test('every citation in the text resolves to the bibliography', () => {
+    for (const { body, file } of units) {
+      for (const key of citedKeys(body)) expect(bibliography.byKey.has(key), `${file}: @${key}`).toBe(true);
+    }
+  });
+
+  test('the outline slips are fixed, not copied', () => {
+    const everything = units.map((u) => JSON.stringify(u.frontmatter) + u.body).join('\n');
+    expect(everything).not.toMatch(/Dropou(?!t)/);
+    expect(everything).not.toContain('、');
+    const a2 = units.find((u) => u.unit.kind === 'assignment' && u.unit.number === 2);
+    expect(a2?.unit.checklist.map((i) => i.label)).toContain('Q3: Dropout');
+  });
+});
+
+describe('outline references', () => {
+  const onUnitPages = new Set(
+    units.flatMap((u) => [...u.unit.readingList, ...u.unit.checklist.flatMap((i) => (i.ref ? [i.ref] : [])), ...citedKeys(u.body)]),
+  );
+
+  test.each(outlineReferences)('"$mention" is $key, on a unit page', ({ key, mention, title }) => {
+    const reference = bibliography.byKey.get(key);
+    expect(reference, `missing from the bibliography: ${key}`).toBeDefined();
+    if (title) expect(reference?.title.toLowerCase()).toContain(mention.toLowerCase());
+    expect(onUnitPages.has(key), `${key} is on no unit page`).toBe(true);
+  });
+});
