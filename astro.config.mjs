@@ -17,7 +17,6 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base,
   srcDir: '.',
-  trailingSlash: 'always',
   markdown: {
     remarkPlugins: [remarkMath, [remarkCitations, { bibliography, base }]],
     rehypePlugins: [rehypeKatex],

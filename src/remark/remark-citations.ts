@@ -2,23 +2,11 @@
  * Turns `[@key]` citations in Markdown text into links to the reference pages, labelled
  * "(He et al., 2016)". An unknown key fails the build with the file and position.
  */
+import type { Link, Nodes, PhrasingContent, Root, Text } from 'mdast';
+import type { VFile } from 'vfile';
 import type { Bibliography } from '../bib/bibliography.ts';
 import { citationLabel } from '../bib/bibliography.ts';
 import { findCitations } from '../units/citations.ts';
-
-interface Node {
-  type: string;
-  value?: string;
-  children?: Node[];
-  data?: Record<string, unknown>;
-  url?: string;
-  position?: unknown;
-}
-
-interface VFileLike {
-  path?: string;
-  fail(reason: string, place?: unknown): never;
-}
 
 export interface RemarkCitationsOptions {
   bibliography: Bibliography;
@@ -26,54 +14,57 @@ export interface RemarkCitationsOptions {
   base: string;
 }
 
-const SKIP = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'link', 'linkReference', 'html']);
+/** Nodes whose text is not prose: citations inside them stay literal. */
+const LITERAL = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'link', 'linkReference', 'html']);
 
 export function remarkCitations({ bibliography, base }: RemarkCitationsOptions) {
-  return (tree: Node, file: VFileLike) => {
-    const visit = (node: Node) => {
-      if (!node.children) return;
-      node.children = node.children.flatMap((child) => {
-        if (SKIP.has(child.type) || child.type.startsWith('mdx')) return [child];
-        if (child.type !== 'text') {
-          visit(child);
-          return [child];
-        }
-        return renderText(child);
-      });
-    };
-
-    const renderText = (node: Node): Node[] => {
-      const text = node.value ?? '';
-      const matches = findCitations(text);
+  return (tree: Root, file: VFile): void => {
+    const renderText = (node: Text): PhrasingContent[] => {
+      const matches = findCitations(node.value);
       if (matches.length === 0) return [node];
-      const out: Node[] = [];
+      const out: PhrasingContent[] = [];
       let cursor = 0;
       for (const match of matches) {
-        if (match.start > cursor) out.push({ type: 'text', value: text.slice(cursor, match.start) });
-        const parts: Node[] = [{ type: 'text', value: '(' }];
+        if (match.start > cursor) out.push({ type: 'text', value: node.value.slice(cursor, match.start) });
+        const parts: PhrasingContent[] = [{ type: 'text', value: '(' }];
         match.items.forEach((item, index) => {
           const reference = bibliography.byKey.get(item.key);
           if (!reference) {
             file.fail(
-              `Unknown citation key "@${item.key}": it is not in ${bibliography.file}. ` +
-                'Add the entry to the bibliography or fix the key.',
-              node.position,
+              `Unknown citation key "@${item.key}": it is not in ${bibliography.file}. Add the entry to the bibliography or fix the key.`,
+              node,
             );
           }
           if (index > 0) parts.push({ type: 'text', value: '; ' });
-          parts.push({
+          const link: Link = {
             type: 'link',
             url: `${base}references/${reference.key}/`,
             data: { hProperties: { title: `${reference.authors.join(', ')} (${reference.year}). ${reference.title}` } },
             children: [{ type: 'text', value: citationLabel(reference) + (item.locator ? `, ${item.locator}` : '') }],
-          });
+          };
+          parts.push(link);
         });
         parts.push({ type: 'text', value: ')' });
-        out.push({ type: 'citation', data: { hName: 'span', hProperties: { className: ['citation'] } }, children: parts });
+        // An emphasis node renamed to <span class="citation">: mdast has no generic inline container.
+        out.push({ type: 'emphasis', data: { hName: 'span', hProperties: { className: ['citation'] } }, children: parts });
         cursor = match.end;
       }
-      if (cursor < text.length) out.push({ type: 'text', value: text.slice(cursor) });
+      if (cursor < node.value.length) out.push({ type: 'text', value: node.value.slice(cursor) });
       return out;
+    };
+
+    const visit = (node: Nodes): void => {
+      if (!('children' in node) || LITERAL.has(node.type)) return;
+      const children = node.children as Nodes[];
+      const next: Nodes[] = [];
+      for (const child of children) {
+        if (child.type === 'text') next.push(...renderText(child));
+        else {
+          visit(child);
+          next.push(child);
+        }
+      }
+      (node as { children: Nodes[] }).children = next;
     };
 
     visit(tree);

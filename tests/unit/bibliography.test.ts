@@ -25,15 +25,15 @@ describe('bibliography validation', () => {
   });
 
   test('a duplicate key fails with both lines', () => {
-    expect(() => build('duplicate-key.bib')).toThrowError('duplicate-key.bib:5 (entry "same-key"): duplicate key: already defined at line 1');
+    expect(() => build('duplicate-key.bib')).toThrow('duplicate-key.bib:5 (entry "same-key"): duplicate key: already defined at line 1');
   });
 
   test('a reference without title fails naming the key', () => {
-    expect(() => build('missing-title.bib')).toThrowError('missing-title.bib:1 (entry "untitled-entry"): missing "title"');
+    expect(() => build('missing-title.bib')).toThrow('missing-title.bib:1 (entry "untitled-entry"): missing "title"');
   });
 
   test('a reference without year fails naming the key', () => {
-    expect(() => build('missing-year.bib')).toThrowError('missing-year.bib:1 (entry "undated-entry"): missing "year"');
+    expect(() => build('missing-year.bib')).toThrow('missing-year.bib:1 (entry "undated-entry"): missing "year"');
   });
 
   test.each([
@@ -46,11 +46,11 @@ describe('bibliography validation', () => {
     const [name] = field.split(' ');
     const base: Record<string, string> = { author: 'Smith, Jane', title: 'T', year: '2001', keywords: 'paper', annote: 'A.' };
     const fields = Object.entries(base).filter(([k]) => k !== name).map(([k, v]) => `${k} = {${v}}`);
-    expect(() => buildBibliography(`@misc{k1, ${[...fields, field].join(', ')}}`, 'x.bib')).toThrowError(message);
+    expect(() => buildBibliography(`@misc{k1, ${[...fields, field].join(', ')}}`, 'x.bib')).toThrow(message);
   });
 
   test('uppercase keys are rejected because keys become URLs', () => {
-    expect(() => buildBibliography('@misc{He2016, author={A, B}, title={T}, year={2016}, keywords={paper}, annote={x}}', 'x.bib')).toThrowError(
+    expect(() => buildBibliography('@misc{He2016, author={A, B}, title={T}, year={2016}, keywords={paper}, annote={x}}', 'x.bib')).toThrow(
       'key must use only lowercase letters, digits and hyphens',
     );
   });

@@ -20,7 +20,7 @@ describe('parseBibtex', () => {
   });
 
   test('an entry that never closes names the file, the line and the key', () => {
-    expect(() => parseBibtex(fixture('unclosed-entry.bib'), 'unclosed-entry.bib')).toThrowError(
+    expect(() => parseBibtex(fixture('unclosed-entry.bib'), 'unclosed-entry.bib')).toThrow(
       /unclosed-entry\.bib:1: @misc entry never closes: unbalanced braces/,
     );
   });
@@ -47,6 +47,6 @@ describe('parseBibtex', () => {
     ['@misc(k, title = {x})', 'only the brace form is supported'],
     ['@misc{k, = {x}}', 'expected "name = value"'],
   ])('rejects %j', (text, message) => {
-    expect(() => parseBibtex(text, 'inline.bib')).toThrowError(message);
+    expect(() => parseBibtex(text, 'inline.bib')).toThrow(message);
   });
 });

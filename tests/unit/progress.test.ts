@@ -48,7 +48,7 @@ describe('study progress', () => {
     ['{"format":"cs231n-notes-progress","version":1,"done":{"x":"2026-01-01"}}', 'invalid item id "x"'],
     ['{"format":"cs231n-notes-progress","version":1,"done":{"lecture-1/video":"yesterday"}}', 'invalid date for "lecture-1/video"'],
   ])('rejects %s with a readable message', (text, message) => {
-    expect(() => parseProgress(text)).toThrowError(ProgressFormatError);
-    expect(() => parseProgress(text)).toThrowError(message);
+    expect(() => parseProgress(text)).toThrow(ProgressFormatError);
+    expect(() => parseProgress(text)).toThrow(message);
   });
 });

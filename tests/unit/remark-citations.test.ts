@@ -44,11 +44,19 @@ describe('remarkCitations', () => {
     expect(html).toContain('<code>[@smith2020example]</code>');
   });
 
+  test('citations inside MDX components are rendered too', async () => {
+    const result = await compile('<Aside>\n\nAs shown [@page-fixture].\n\n</Aside>', {
+      remarkPlugins: [[remarkCitations, { bibliography, base: '/' }]],
+    });
+    expect(String(result)).toContain('"/references/page-fixture/"');
+    expect(String(result)).not.toContain('[@page-fixture]');
+  });
+
   test('an unknown key fails the MDX compile with the file and position', async () => {
     const path = 'tests/fixtures/pages/unknown-citation.mdx';
     await expect(
       compile({ path, value: readFileSync(path, 'utf8') }, { remarkPlugins: [[remarkCitations, { bibliography, base: '/' }]] }),
-    ).rejects.toThrowError(/Unknown citation key "@no-such-paper2099": it is not in fixtures\/valid\.bib/);
+    ).rejects.toThrow(/Unknown citation key "@no-such-paper2099": it is not in fixtures\/valid\.bib/);
     await expect(
       compile({ path, value: readFileSync(path, 'utf8') }, { remarkPlugins: [[remarkCitations, { bibliography, base: '/' }]] }),
     ).rejects.toMatchObject({ file: expect.stringContaining('unknown-citation.mdx'), line: 5 });

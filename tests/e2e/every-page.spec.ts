@@ -1,0 +1,57 @@
+/**
+ * @crawl: every page of the sitemap loads with status 200, without console errors or requests
+ * to other origins; every internal link and #anchor on it resolves; and (at the root build)
+ * it has no serious or critical axe violation.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { BASE_PATH, expect, sitemapPaths, test } from './fixtures.ts';
+
+const paths = sitemapPaths();
+// Link targets already verified, shared by the tests of this worker (workers: 1).
+const checkedTargets = new Map<string, Promise<{ status: number; ids: Set<string> }>>();
+
+test('the sitemap lists the home page, all 15 units and every reference page @crawl', () => {
+  expect(paths).toContain('');
+  expect(paths.filter((p) => p.startsWith('notes/'))).toHaveLength(15);
+  expect(paths.filter((p) => /^references\/[^/]+\/$/.test(p)).length).toBeGreaterThanOrEqual(150);
+});
+
+for (const path of paths) {
+  test(`page /${path} @crawl`, async ({ page, watch, request, baseURL }) => {
+    const response = await page.goto(path, { waitUntil: 'networkidle' });
+    expect(response?.status()).toBe(200);
+
+    const origin = new URL(baseURL ?? '').origin;
+    const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => (a as HTMLAnchorElement).href));
+    const broken: string[] = [];
+    for (const href of new Set(hrefs)) {
+      const url = new URL(href);
+      if (url.origin !== origin) continue;
+      if (!url.pathname.startsWith(BASE_PATH)) {
+        broken.push(`${href} (outside the base path ${BASE_PATH})`);
+        continue;
+      }
+      const target = url.origin + url.pathname;
+      if (!checkedTargets.has(target)) {
+        checkedTargets.set(target, request.get(target).then(async (res) => ({
+          status: res.status(),
+          ids: new Set([...(await res.text()).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] ?? '')),
+        })));
+      }
+      const { status, ids } = await checkedTargets.get(target)!;
+      if (status !== 200) broken.push(`${href} (status ${status})`);
+      const anchor = decodeURIComponent(url.hash.slice(1));
+      if (anchor && anchor !== '_top' && !ids.has(anchor)) broken.push(`${href} (no element with id "${anchor}")`);
+    }
+    expect(broken, 'broken internal links').toEqual([]);
+
+    if (BASE_PATH === '/') {
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(serious, 'serious or critical accessibility violations').toEqual([]);
+    }
+    expect(watch.external).toEqual([]);
+  });
+}

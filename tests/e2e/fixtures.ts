@@ -1,0 +1,54 @@
+/**
+ * Shared e2e fixtures. Every page a test opens is watched: requests to any other origin are
+ * blocked and recorded, console errors and page errors are recorded, and the test fails if
+ * either list is non-empty when it ends.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const BASE_PATH = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+export const DIST_DIR = process.env.DIST_DIR ?? 'dist';
+
+export interface PageWatch {
+  external: string[];
+  errors: string[];
+}
+
+export async function watchPage(page: Page): Promise<PageWatch> {
+  const watch: PageWatch = { external: [], errors: [] };
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== new URL(page.url() === 'about:blank' ? route.request().url() : page.url()).origin && /^https?:$/.test(url.protocol)) {
+      watch.external.push(url.href);
+      return route.abort('blockedbyclient');
+    }
+    return route.continue();
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') watch.errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => watch.errors.push(`pageerror: ${error.message}`));
+  return watch;
+}
+
+export const test = base.extend<{ watch: PageWatch }>({
+  watch: async ({ page }, use) => {
+    const watch = await watchPage(page);
+    await use(watch);
+    expect(watch.external, 'requests to other origins').toEqual([]);
+    expect(watch.errors, 'console and page errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Paths (relative to the base, e.g. "notes/lecture-02-image-classification/") of every page in the sitemap. */
+export function sitemapPaths(): string[] {
+  const xml = readFileSync(join(DIST_DIR, 'sitemap-0.xml'), 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => {
+    const path = new URL(match[1] ?? '').pathname;
+    if (!path.startsWith(BASE_PATH)) throw new Error(`sitemap entry outside ${BASE_PATH}: ${path}`);
+    return path.slice(BASE_PATH.length);
+  });
+}
