@@ -46,12 +46,18 @@ describe('unit pages', () => {
 
   test('every topic is a "## " section, in order, and names its subtopics', () => {
     for (const { unit, body, file } of units) {
-      const headings = [...body.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-      expect(headings, file).toEqual(unit.topics.map((t) => t.title));
-      const sections = body.split(/^## /m).slice(1);
-      unit.topics.forEach((topic, index) => {
-        for (const subtopic of topic.subtopics) expect(sections[index], `${file}: ${topic.title}`).toContain(subtopic);
+      const sections = body.split(/^## /m).slice(1).map((section) => {
+        const [heading = '', ...rest] = section.split('\n');
+        return { heading: heading.trim(), text: rest.join('\n') };
       });
+      // Topics appear in order; other sections (key ideas, exercises) may come between or after.
+      let cursor = 0;
+      for (const topic of unit.topics) {
+        const index = sections.findIndex((section, i) => i >= cursor && section.heading === topic.title);
+        expect(index, `${file}: no "## ${topic.title}" section after the previous topic`).toBeGreaterThanOrEqual(0);
+        for (const subtopic of topic.subtopics) expect(sections[index]?.text, `${file}: ${topic.title}`).toContain(subtopic);
+        cursor = index + 1;
+      }
     }
   });
 
