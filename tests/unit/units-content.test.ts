@@ -11,6 +11,20 @@ import { createUnitSchema, unitLabel, type UnitData } from '../../src/units/sche
 import { readUnitSources } from '../helpers/units.ts';
 
 const bibliography = loadBibliography(BIBLIOGRAPHY_PATH);
+
+/** Words of prose: no imports, JSX or HTML tags, math, code, headings or citations. */
+function proseWords(body: string): number {
+  const text = body
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/\$\$[\s\S]*?\$\$/g, ' ')
+    .replace(/\$[^$\n]*\$/g, ' ')
+    .replace(/^(import|export) .*$/gm, ' ')
+    .replace(/^#{1,6} .*$/gm, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\[@[^\]]*\]/g, ' ')
+    .replace(/`[^`]*`/g, ' ');
+  return (text.match(/[A-Za-z][A-Za-z'’-]*/g) ?? []).length;
+}
 const schema = createUnitSchema(new Set(bibliography.byKey.keys()));
 const units = readUnitSources().map((source) => {
   const result = schema.safeParse(source.frontmatter['unit']);
@@ -64,6 +78,27 @@ describe('unit pages', () => {
   test('every citation in the text resolves to the bibliography', () => {
     for (const { body, file } of units) {
       for (const key of citedKeys(body)) expect(bibliography.byKey.has(key), `${file}: @${key}`).toBe(true);
+    }
+  });
+
+  test('the reading list is complete: every reference cited in the text is on it', () => {
+    for (const { unit, body, file } of units) {
+      const listed = new Set([...unit.readingList, ...unit.checklist.flatMap((i) => (i.ref ? [i.ref] : []))]);
+      const missing = citedKeys(body).filter((key) => !listed.has(key));
+      expect(missing, file).toEqual([]);
+    }
+  });
+
+  test('each lecture has at least 1,500 words of prose (Lecture 1: 800), key ideas and 3-5 check-yourself questions', () => {
+    for (const { unit, body, file } of units) {
+      const words = proseWords(body);
+      const floor = unit.kind === 'assignment' ? 1000 : unit.number === 1 ? 800 : 1500;
+      expect(words, `${file}: prose words`).toBeGreaterThanOrEqual(floor);
+      expect(body, file).toMatch(/^## Key ideas$/m);
+      const questions = body.split(/^## Check yourself$/m)[1] ?? '';
+      const answers = (questions.match(/<details>/g) ?? []).length;
+      expect(answers, `${file}: check-yourself answers`).toBeGreaterThanOrEqual(3);
+      expect(answers, `${file}: check-yourself answers`).toBeLessThanOrEqual(6);
     }
   });
 
