@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import { loadBibliography } from './src/bib/bibliography.ts';
 import { remarkCitations } from './src/remark/remark-citations.ts';
 import { normalizeBase } from './src/site/base.ts';
+import { mnistAssets } from './src/data/mnist-integration.ts';
 
 // BASE_PATH builds the site for a sub-path (e.g. /cs231n/); every link goes through it.
 const base = normalizeBase(process.env.BASE_PATH);
@@ -22,6 +23,7 @@ export default defineConfig({
     rehypePlugins: [rehypeKatex],
   },
   integrations: [
+    mnistAssets(),
     starlight({
       title: 'CS231n notes',
       description:

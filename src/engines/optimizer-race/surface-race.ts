@@ -1,0 +1,110 @@
+/**
+ * Six optimizers racing on a 2-D surface. Each racer holds its position in a tf.Variable and its
+ * own optimizer state; gradients come from tfjs autodiff of the surface. `advance(n)` runs n steps
+ * and reads every position back in one `await data()` per call (never a sync read).
+ */
+import type { Tensor, Tf, Variable } from '../../tf/types.ts';
+import { createTfOptimizer, type TfOptimizer } from '../optimizers/tf-optimizer.ts';
+import type { Hyperparameters, OptimizerName } from '../optimizers/update-rules.ts';
+import type { Surface } from '../optimizers/surfaces.ts';
+
+export interface RacerSettings {
+  name: OptimizerName;
+  enabled: boolean;
+  hyper: Hyperparameters;
+}
+
+export interface RacerState {
+  name: OptimizerName;
+  enabled: boolean;
+  /** Every position so far, starting with the start point. */
+  trail: [number, number][];
+  loss: number;
+  steps: number;
+  diverged: boolean;
+  /** Step at which f - minimum first fell below the surface's tolerance. */
+  reachedAt: number | undefined;
+}
+
+export interface SurfaceRace {
+  advance(steps: number): Promise<void>;
+  readonly racers: readonly RacerState[];
+  readonly step: number;
+  dispose(): void;
+}
+
+export function createSurfaceRace(options: {
+  tf: Tf;
+  surface: Surface;
+  start: [number, number];
+  /** Read at every step, so the reader can retune a running race. */
+  settings: () => readonly RacerSettings[];
+}): SurfaceRace {
+  const { tf, surface, start } = options;
+  const initial = options.settings();
+  const gradient = tf.grad((p: Tensor) => surface.tfValue(tf, p));
+  const limit = 1e3 * Math.max(surface.x[1] - surface.x[0], surface.y[1] - surface.y[0]);
+  const racers: RacerState[] = initial.map((r) => ({
+    name: r.name,
+    enabled: r.enabled,
+    trail: [[...start]],
+    loss: surface.value(start[0], start[1]),
+    steps: 0,
+    diverged: false,
+    reachedAt: undefined,
+  }));
+  const positions: Variable[] = initial.map(() => tf.tidy(() => tf.variable(tf.tensor1d(start), true)));
+  const optimizers: TfOptimizer[] = initial.map((r, i) =>
+    createTfOptimizer(tf, r.name, () => options.settings()[i]?.hyper ?? r.hyper),
+  );
+  let step = 0;
+
+  return {
+    racers,
+    get step() {
+      return step;
+    },
+    async advance(steps) {
+      const settings = options.settings();
+      racers.forEach((racer, i) => (racer.enabled = settings[i]?.enabled ?? racer.enabled));
+      const active = racers.map((r, i) => (r.enabled && !r.diverged ? i : -1)).filter((i) => i >= 0);
+      if (active.length === 0 || steps < 1) return;
+      const history: Tensor[] = [];
+      for (let s = 0; s < steps; s++) {
+        for (const i of active) {
+          const position = positions[i]!;
+          const g = tf.tidy(() => gradient(position));
+          optimizers[i]!.step([position], [g]);
+          g.dispose();
+        }
+        history.push(tf.tidy(() => tf.stack(active.map((i) => positions[i]!))));
+      }
+      const stacked = tf.stack(history);
+      for (const tensor of history) tensor.dispose();
+      const values = await stacked.data();
+      stacked.dispose();
+      for (let s = 0; s < steps; s++) {
+        active.forEach((i, k) => {
+          const racer = racers[i]!;
+          if (racer.diverged) return;
+          const x = values[(s * active.length + k) * 2]!;
+          const y = values[(s * active.length + k) * 2 + 1]!;
+          racer.steps += 1;
+          if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > limit || Math.abs(y) > limit) {
+            racer.diverged = true;
+            racer.loss = Number.POSITIVE_INFINITY;
+            return;
+          }
+          racer.trail.push([x, y]);
+          racer.loss = surface.value(x, y);
+          if (racer.reachedAt === undefined && racer.loss - surface.minimum < surface.tolerance) racer.reachedAt = racer.steps;
+        });
+      }
+      step += steps;
+    },
+    dispose() {
+      for (const optimizer of optimizers) optimizer.dispose();
+      for (const position of positions) position.dispose();
+    },
+  };
+}
