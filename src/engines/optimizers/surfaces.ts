@@ -63,7 +63,7 @@ export const SURFACES: Record<SurfaceId, Surface> = {
     y: [-1, 3],
     start: [-1.5, 2.5],
     minimum: 0,
-    tolerance: 1e-3,
+    tolerance: 1e-2,
     value: (x, y) => (1 - x) ** 2 + 100 * (y - x * x) ** 2,
     gradient: (x, y) => [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)],
     tfValue: (tf, p) => {

@@ -1,0 +1,98 @@
+/**
+ * Demo settings: each demo declares its settings once (kind, range, default, label). The same
+ * declaration renders the controls at build time, validates what the reader types (out-of-range
+ * values are clamped and NaN refused, with a message), and encodes the run in the URL hash.
+ */
+
+interface BaseSpec {
+  label: string;
+  /** One line shown under the control: the formula or effect it changes. */
+  help?: string;
+  /** Changing it restarts the run (a new problem) rather than tuning the running one. */
+  restarts?: boolean;
+}
+export interface NumberSpec extends BaseSpec {
+  kind: 'number';
+  min: number;
+  max: number;
+  step: number;
+  default: number;
+}
+export interface IntSpec extends BaseSpec {
+  kind: 'int';
+  min: number;
+  max: number;
+  step?: number;
+  default: number;
+}
+export interface ChoiceSpec extends BaseSpec {
+  kind: 'choice';
+  options: readonly { value: string; label: string }[];
+  default: string;
+}
+export interface BoolSpec extends BaseSpec {
+  kind: 'bool';
+  default: boolean;
+}
+export type SettingSpec = NumberSpec | IntSpec | ChoiceSpec | BoolSpec;
+export type SettingsSpec = Record<string, SettingSpec>;
+export type SettingValue = number | string | boolean;
+export type Settings = Record<string, SettingValue>;
+
+export function defaultsOf(spec: SettingsSpec): Settings {
+  return Object.fromEntries(Object.entries(spec).map(([key, s]) => [key, s.default]));
+}
+
+export interface Coerced {
+  value: SettingValue;
+  /** Set when the input was refused or changed, to tell the reader. */
+  problem?: string;
+}
+
+/** Turns what the reader typed (or the URL said) into a valid value, or keeps `fallback`. */
+export function coerceSetting(spec: SettingSpec, raw: string | boolean, fallback: SettingValue): Coerced {
+  switch (spec.kind) {
+    case 'bool':
+      return { value: raw === true || raw === 'true' || raw === '1' || raw === 'on' };
+    case 'choice': {
+      if (spec.options.some((o) => o.value === raw)) return { value: String(raw) };
+      return { value: fallback, problem: `${spec.label}: "${String(raw)}" is not one of the choices; kept ${String(fallback)}.` };
+    }
+    case 'number':
+    case 'int': {
+      const text = String(raw).trim();
+      const number = text === '' ? Number.NaN : Number(text);
+      if (!Number.isFinite(number)) {
+        return { value: fallback, problem: `${spec.label}: "${text}" is not a number; kept ${String(fallback)}.` };
+      }
+      let value = spec.kind === 'int' ? Math.round(number) : number;
+      let problem: string | undefined;
+      if (value < spec.min || value > spec.max) {
+        const clamped = Math.min(spec.max, Math.max(spec.min, value));
+        problem = `${spec.label}: ${text} is outside ${spec.min} to ${spec.max}; using ${clamped}.`;
+        value = clamped;
+      }
+      return problem ? { value, problem } : { value };
+    }
+  }
+}
+
+/** URL form of the settings that differ from the defaults, keys prefixed by the demo id. */
+export function encodeSettings(demoId: string, spec: SettingsSpec, settings: Settings): [string, string][] {
+  return Object.entries(spec)
+    .filter(([key, s]) => settings[key] !== s.default)
+    .map(([key]) => [`${demoId}.${key}`, String(settings[key])]);
+}
+
+export function decodeSettings(demoId: string, spec: SettingsSpec, params: URLSearchParams): { settings: Settings; problems: string[] } {
+  const settings = defaultsOf(spec);
+  const problems: string[] = [];
+  for (const [key, s] of Object.entries(spec)) {
+    const raw = params.get(`${demoId}.${key}`);
+    if (raw === null) continue;
+    const { value, problem } = coerceSetting(s, raw, s.default);
+    settings[key] = value;
+    if (problem) problems.push(problem);
+  }
+  return { settings, problems };
+}
