@@ -7,6 +7,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createTfOptimizer } from '../../src/engines/optimizers/tf-optimizer.ts';
 import { createReferenceState, referenceStep, type Hyperparameters } from '../../src/engines/optimizers/update-rules.ts';
+import { dataLoss, dataLossReference, l2Reference, perExampleLoss, scoresReference } from '../../src/engines/loss-landscape/losses.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -51,5 +52,39 @@ describe('Lecture 7: "two Adam steps on a quadratic"', () => {
     const m1 = 0.1 * g;
     const v1 = 0.001 * g * g;
     expect((hyper.lr * m1) / Math.sqrt(v1) / hyper.lr).toBeCloseTo(3.1623, 4);
+  });
+});
+
+describe('Lecture 3: the running 3-class example (cat, car, frog)', () => {
+  // W rows per class, X rows per example (last feature is the bias trick's 1), correct classes 0, 1, 2.
+  const W = [[0.5, 1, -0.5], [0, 1, 1], [0, -0.5, 0]];
+  const X = [[1, 1, 1], [0, 2, 1], [1, 0, 1]];
+  const labels = [0, 1, 2];
+  const scores = scoresReference(W, X);
+
+  test('scores and per-example SVM losses are the ones worked by hand', () => {
+    expect(scores).toEqual([[1, 2, -0.5], [1.5, 3, -1], [0, 1, 0]]);
+    expect(dataLossReference('svm', scores, labels)).toBeCloseTo(5 / 3, 12);
+    expect(dataLossReference('svm', scores, labels) + 0.1 * l2Reference(W)).toBeCloseTo(2.0417, 4);
+  });
+
+  test('softmax losses are 1.3715, 0.2163, 1.5514; mean 1.0464; with lambda R = 0.375, 1.4214', () => {
+    const per = scores.map((row, i) => dataLossReference('softmax', [row], [labels[i]!]));
+    expect(per[0]).toBeCloseTo(1.3715, 4);
+    expect(per[1]).toBeCloseTo(0.2163, 4);
+    expect(per[2]).toBeCloseTo(1.5514, 4);
+    expect(dataLossReference('softmax', scores, labels)).toBeCloseTo(1.0464, 4);
+    expect(dataLossReference('softmax', scores, labels) + 0.1 * l2Reference(W)).toBeCloseTo(1.4214, 4);
+  });
+
+  test('the tfjs losses of the loss-landscape demo give the same numbers', async () => {
+    const s = tf.tensor2d(scores);
+    const y = tf.oneHot(tf.tensor1d(labels, 'int32'), 3);
+    const svm = await perExampleLoss(tf, 'svm', s, y).data();
+    const softmax = await perExampleLoss(tf, 'softmax', s, y).data();
+    expect(Array.from(svm)).toEqual([2, 0, 3]);
+    expect(softmax[0]).toBeCloseTo(1.3715, 4);
+    expect(softmax[2]).toBeCloseTo(1.5514, 4);
+    expect((await dataLoss(tf, 'svm', s, y).data())[0]).toBeCloseTo(5 / 3, 6);
   });
 });
