@@ -20,7 +20,7 @@ const MARGIN = { top: 8, right: 12, bottom: 30, left: 48 };
 
 export function createLineChart(
   container: HTMLElement,
-  options: { width: number; height: number; xLabel: string; yLabel: string; log?: boolean; label: string },
+  options: { width: number; height: number; xLabel: string; yLabel: string; log?: boolean; label: string; /** Values of the first and last point on the x axis (default: step numbers). */ xExtent?: [number, number] },
 ): LineChart {
   const { width, height } = options;
   const svg = select(container)
@@ -43,7 +43,9 @@ export function createLineChart(
       const steps = Math.max(2, max(series, (s) => s.values.length) ?? 2);
       const lo = min(all) ?? (options.log ? 1e-3 : 0);
       const hi = max(all) ?? 1;
-      const x = scaleLinear().domain([0, steps - 1]).range([MARGIN.left, width - MARGIN.right]);
+      const [xFirst, xLast] = options.xExtent ?? [0, steps - 1];
+      const x = scaleLinear().domain([xFirst, xLast]).range([MARGIN.left, width - MARGIN.right]);
+      const xAt = (index: number) => xFirst + ((xLast - xFirst) * index) / Math.max(1, steps - 1);
       const y = (options.log ? scaleLog().domain([Math.max(lo, 1e-8), Math.max(hi, lo * 10, 1e-7)]) : scaleLinear().domain([Math.min(0, lo), hi === lo ? lo + 1 : hi]))
         .range([height - MARGIN.bottom, MARGIN.top])
         .clamp(true);
@@ -56,7 +58,7 @@ export function createLineChart(
       }
       const path = line<[number, number]>()
         .defined(([, v]) => Number.isFinite(v) && (!options.log || v > 0))
-        .x(([i]) => x(i))
+        .x(([i]) => x(xAt(i)))
         .y(([, v]) => y(v));
       lines
         .selectAll<SVGPathElement, Series>('path')
@@ -64,7 +66,7 @@ export function createLineChart(
         .join('path')
         .attr('fill', 'none')
         .attr('stroke-width', 1.6)
-        .attr('stroke', (d) => d.color)
+        .style('stroke', (d) => d.color)
         .attr('stroke-dasharray', (d) => (d.dashed ? '4 3' : null))
         .attr('d', (d) => path(thin(d.values)) ?? '');
     },

@@ -73,7 +73,7 @@ export function createSurfacePlot(
         .join((enter) => {
           const g = enter.append('g').attr('class', 'trail');
           g.append('path').attr('fill', 'none').attr('stroke-width', 2).attr('stroke-linejoin', 'round');
-          g.append('circle').attr('r', 5).attr('stroke', 'var(--sl-color-black, #fff)').attr('stroke-width', 1.5);
+          g.append('circle').attr('r', 5).style('stroke', 'var(--sl-color-black, #fff)').attr('stroke-width', 1.5);
           return g;
         });
       groups
@@ -124,7 +124,7 @@ function drawContours(
     .attr('d', (d) => toPath(d) ?? '')
     .attr('fill', 'none')
     .attr('vector-effect', 'non-scaling-stroke')
-    .attr('stroke', 'var(--sl-color-gray-4, #999)')
+    .style('stroke', 'var(--sl-color-gray-4, #999)')
     .attr('stroke-width', (_, i) => (i % 4 === 0 ? 1.2 : 0.6));
 }
 

@@ -1,0 +1,206 @@
+/**
+ * The live demos on every backend (forced with ?backend=), through their observable contract:
+ * data-demo, data-status, data-backend, data-tensors. WebGPU runs for real on SwiftShader
+ * (headless Chromium with --enable-unsafe-webgpu on localhost).
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+const RACE_PAGE = 'notes/lecture-07-training-neural-networks-2/';
+const LANDSCAPE_PAGE = 'notes/lecture-03-loss-functions-and-optimization/';
+// Small, deterministic landscape runs: 20 training steps, an 11 x 11 grid.
+const SMALL_LANDSCAPE = '#loss-landscape.steps=20&loss-landscape.resolution=11';
+
+async function openDemo(page: Page, path: string, id: string) {
+  await page.goto(path);
+  const demo = page.locator(`[data-demo="${id}"]`);
+  await demo.scrollIntoViewIfNeeded();
+  return demo;
+}
+
+/** Leaderboard losses by optimizer, after `steps` single steps from a paused start. */
+async function raceAfterSteps(page: Page, steps: number): Promise<Record<string, number>> {
+  const demo = page.locator('[data-demo="optimizer-race"]');
+  await expect(demo).toHaveAttribute('data-status', 'paused', { timeout: 30_000 });
+  const step = demo.getByRole('button', { name: 'Step' });
+  for (let i = 0; i < steps; i++) await step.click();
+  await expect(demo.locator('[data-summary]')).toContainText(`step ${steps}.`);
+  const rows = await demo.locator('[data-leaderboard] tr').evaluateAll((trs) =>
+    trs.map((tr) => [(tr as HTMLElement).dataset['optimizer'] ?? '', tr.querySelectorAll('td')[0]?.textContent ?? '']),
+  );
+  return Object.fromEntries(rows.map(([name, loss]) => [name, Number(loss)]));
+}
+
+test.describe('optimizer race', () => {
+  test.describe('stepped from a paused start (reduced motion)', () => {
+    test.use({ contextOptions: { reducedMotion: 'reduce' } });
+
+    test('gives the same losses on every backend', async ({ page, watch: _ }) => {
+      test.setTimeout(180_000);
+      const results: Record<string, Record<string, number>> = {};
+      for (const backend of BACKENDS) {
+        const demo = await openDemo(page, `${RACE_PAGE}?backend=${backend}`, 'optimizer-race');
+        await expect(demo).toHaveAttribute('data-backend', backend, { timeout: 30_000 });
+        results[backend] = await raceAfterSteps(page, 20);
+      }
+      const reference = results['cpu']!;
+      expect(Object.keys(reference).sort()).toEqual(['adagrad', 'adam', 'momentum', 'nesterov', 'rmsprop', 'sgd']);
+      for (const backend of BACKENDS) {
+        for (const [name, loss] of Object.entries(reference)) {
+          expect(Number.isFinite(results[backend]![name]), `${backend} ${name}`).toBe(true);
+          // float32 on every backend; the leaderboard shows 3 significant digits.
+          expect(Math.abs(results[backend]![name]! - loss), `${backend} ${name}`).toBeLessThanOrEqual(Math.abs(loss) * 0.01 + 1e-6);
+        }
+      }
+    });
+  });
+
+  for (const backend of ['webgpu', 'wasm'] as const) {
+    test(`runs on ${backend} with a flat tensor count over 30 s`, async ({ page, watch: _ }) => {
+      test.setTimeout(90_000);
+      const demo = await openDemo(page, `${RACE_PAGE}?backend=${backend}`, 'optimizer-race');
+      await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
+      await expect(demo).toHaveAttribute('data-backend', backend);
+      await page.waitForTimeout(3000);
+      // Sampled once a second; a sample can catch a step's in-flight tensor (awaiting a read),
+      // so "flat" means: no growth beyond the first samples' range over 30 s of steps.
+      const samples: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        samples.push(Number(await demo.getAttribute('data-tensors')));
+        await page.waitForTimeout(1000);
+      }
+      expect(Math.min(...samples)).toBeGreaterThan(0);
+      expect(Math.max(...samples.slice(10))).toBeLessThanOrEqual(Math.max(...samples.slice(0, 5)));
+      expect(Math.max(...samples) - Math.min(...samples)).toBeLessThanOrEqual(2);
+      await expect(demo.locator('[data-summary]')).toContainText(/step \d+/);
+    });
+  }
+
+  test('the URL hash round-trips the settings', async ({ page, watch: _ }) => {
+    const demo = await openDemo(page, RACE_PAGE, 'optimizer-race');
+    await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
+    await demo.getByLabel('Problem').selectOption('rosenbrock');
+    await demo.getByLabel('Steps per frame').fill('7');
+    await demo.getByLabel('Steps per frame').press('Enter');
+    await demo.locator('summary', { hasText: 'Learning rates' }).click();
+    const sgd = demo.locator('input[data-setting="sgd.lr"]');
+    await sgd.fill('0.0005');
+    await sgd.press('Enter');
+    await expect(page).toHaveURL(/optimizer-race\.problem=rosenbrock/);
+    await expect(page).toHaveURL(/optimizer-race\.speed=7/);
+    await expect(page).toHaveURL(/optimizer-race\.sgd\.lr=0\.0005/);
+    await page.reload();
+    const reloaded = page.locator('[data-demo="optimizer-race"]');
+    await reloaded.scrollIntoViewIfNeeded();
+    await expect(reloaded.getByLabel('Problem')).toHaveValue('rosenbrock');
+    await expect(reloaded.getByLabel('Steps per frame')).toHaveValue('7');
+    await expect(reloaded.locator('input[data-setting="sgd.lr"]')).toHaveValue('0.0005');
+    // The rest of the preset for Rosenbrock came with the problem, not from the URL.
+    await expect(reloaded.locator('input[data-setting="adam.lr"]')).toHaveValue('0.05');
+  });
+
+  test('bad learning rates are refused or clamped with a message, and nothing crashes', async ({ page, watch: _ }) => {
+    const demo = await openDemo(page, RACE_PAGE, 'optimizer-race');
+    await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
+    await demo.locator('summary', { hasText: 'Learning rates' }).click();
+    const adam = demo.locator('input[data-setting="adam.lr"]');
+    // A number input gives "" for text it cannot parse: refused, the old value kept.
+    await adam.evaluate((input: HTMLInputElement) => {
+      input.value = '';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await expect(demo.locator('[data-message]')).toHaveText('Adam learning rate: "" is not a number; kept 0.2.');
+    await expect(adam).toHaveValue('0.2');
+    await adam.fill('-3');
+    await adam.press('Enter');
+    await expect(demo.locator('[data-message]')).toHaveText('Adam learning rate: -3 is outside 0.000001 to 10; using 0.000001.');
+    await adam.fill('1e9');
+    await adam.press('Enter');
+    await expect(demo.locator('[data-message]')).toContainText('using 10');
+    // An absurd but allowed rate diverges that optimizer only.
+    const sgd = demo.locator('input[data-setting="sgd.lr"]');
+    await sgd.fill('5');
+    await sgd.press('Enter');
+    await expect(demo.locator('[data-leaderboard] tr[data-optimizer="sgd"]')).toHaveClass(/is-diverged/, { timeout: 15_000 });
+    await expect(demo.locator('[data-leaderboard] tr[data-optimizer="momentum"] td').first()).toHaveText(/^\d/);
+    await expect(demo).toHaveAttribute('data-status', /running|done/);
+  });
+
+  test('the MLP race trains on real digits', async ({ page, watch: _ }) => {
+    const demo = await openDemo(page, `${RACE_PAGE}?backend=wasm#optimizer-race.problem=mlp`, 'optimizer-race');
+    await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
+    await expect(demo.locator('[data-summary]')).toContainText(/step [1-9]\d\d/, { timeout: 30_000 });
+    const losses = await demo.locator('[data-leaderboard] tr td:first-of-type').allTextContents();
+    for (const loss of losses) expect(Number(loss)).toBeLessThan(1.5); // from about 2.3 at the start
+  });
+});
+
+test.describe('loss landscape', () => {
+  test('computes the same landscape on every backend', async ({ page, watch: _ }) => {
+    test.setTimeout(240_000);
+    const summaries: Record<string, string> = {};
+    for (const backend of BACKENDS) {
+      const demo = await openDemo(page, `${LANDSCAPE_PAGE}?backend=${backend}${SMALL_LANDSCAPE}`, 'loss-landscape');
+      await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+      await expect(demo).toHaveAttribute('data-backend', backend);
+      summaries[backend] = (await demo.locator('[data-summary]').textContent()) ?? '';
+      expect(summaries[backend]).toMatch(/11×11 grid computed in \d+ ms/);
+    }
+    const numbers = (text: string) => {
+      const match = /loss ([\d.]+), training accuracy ([\d.]+)%.*loss from ([\d.]+) to ([\d.]+)/.exec(text);
+      return match ? match.slice(1).map(Number) : [];
+    };
+    const reference = numbers(summaries['cpu']!);
+    expect(reference).toHaveLength(4);
+    for (const backend of BACKENDS) {
+      numbers(summaries[backend]!).forEach((value, i) => expect(Math.abs(value - reference[i]!), `${backend} value ${i}`).toBeLessThanOrEqual(Math.abs(reference[i]!) * 0.01 + 0.002));
+    }
+  });
+
+  test('an MLP landscape with its training path, and a clamped grid size', async ({ page, watch: _ }) => {
+    const demo = await openDemo(page, `${LANDSCAPE_PAGE}?backend=wasm#loss-landscape.model=mlp&loss-landscape.plane=pca&loss-landscape.resolution=500&loss-landscape.steps=60`, 'loss-landscape');
+    await expect(demo.locator('[data-message]')).toContainText('Grid resolution: 500 is outside 5 to 51; using 51.');
+    await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(demo.locator('[data-summary]')).toContainText('51×51 grid computed in');
+    await expect(demo.locator('[data-figure] svg circle')).not.toHaveCount(0);
+  });
+});
+
+test.describe('backend failures fall back with a message', () => {
+  test('a lost WebGL context moves the demo to the next backend', async ({ page, watch: _ }) => {
+    const demo = await openDemo(page, `${RACE_PAGE}?backend=webgl`, 'optimizer-race');
+    await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
+    await page.evaluate(() => {
+      const runtime = (window as unknown as { cs231nRuntime: { tf: { backend(): unknown } } }).cs231nRuntime;
+      const backend = runtime.tf.backend() as { gpgpu: { gl: WebGLRenderingContext } };
+      backend.gpgpu.gl.getExtension('WEBGL_lose_context')?.loseContext();
+    });
+    await expect(demo).toHaveAttribute('data-backend', 'wasm', { timeout: 30_000 });
+    await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
+    await expect(demo.locator('[data-message]')).toContainText('WebGL failed (the WebGL context was lost)');
+    await expect(demo.locator('select[data-backend-select] option[value="webgl"]')).toBeDisabled();
+  });
+
+  test('a lost WebGPU device moves the demo to WebGL', async ({ page, watch: _ }) => {
+    const demo = await openDemo(page, `${RACE_PAGE}?backend=webgpu`, 'optimizer-race');
+    await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
+    await page.evaluate(() => {
+      const runtime = (window as unknown as { cs231nRuntime: { tf: { backend(): unknown } } }).cs231nRuntime;
+      const backend = runtime.tf.backend() as { device: GPUDevice };
+      backend.device.destroy();
+    });
+    await expect(demo).toHaveAttribute('data-backend', 'webgl', { timeout: 30_000 });
+    await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
+    await expect(demo.locator('[data-message]')).toContainText('WebGPU failed');
+  });
+
+  test('the reader can switch backends on the badge', async ({ page, watch: _ }) => {
+    const demo = await openDemo(page, `${RACE_PAGE}?backend=cpu`, 'optimizer-race');
+    await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
+    await demo.locator('select[data-backend-select]').selectOption('wasm');
+    await expect(demo).toHaveAttribute('data-backend', 'wasm', { timeout: 30_000 });
+    await expect(demo).toHaveAttribute('data-status', 'running');
+    await expect(demo.locator('[data-message]')).toContainText('Now running on WebAssembly');
+  });
+});
