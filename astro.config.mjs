@@ -8,6 +8,7 @@ import { loadBibliography } from './src/bib/bibliography.ts';
 import { remarkCitations } from './src/remark/remark-citations.ts';
 import { normalizeBase } from './src/site/base.ts';
 import { mnistAssets } from './src/data/mnist-integration.ts';
+import { benchPage } from './src/bench/bench-integration.ts';
 
 // BASE_PATH builds the site for a sub-path (e.g. /cs231n/); every link goes through it.
 const base = normalizeBase(process.env.BASE_PATH);
@@ -24,6 +25,7 @@ export default defineConfig({
   },
   integrations: [
     mnistAssets(),
+    benchPage(),
     starlight({
       title: 'CS231n notes',
       description:

@@ -43,6 +43,8 @@ export abstract class DemoElement extends HTMLElement {
   #looping = false;
   #generation = 0;
   #cleanups: (() => void)[] = [];
+  /** When loading began: the first drawn frame is reported as data-first-frame-ms (benchmarks). */
+  #startedAt = 0;
 
   get demoId(): string {
     return this.dataset['demo'] ?? this.localName;
@@ -97,6 +99,7 @@ export abstract class DemoElement extends HTMLElement {
 
   async #start(): Promise<void> {
     const generation = ++this.#generation;
+    this.#startedAt = performance.now();
     this.#setStatus('loading');
     this.#say('Loading…');
     try {
@@ -147,6 +150,7 @@ export abstract class DemoElement extends HTMLElement {
         const run = this.#run;
         if (!run || generation !== this.#generation || this.dataset['status'] !== 'running') break;
         const more = await run.advance(run.stepsPerFrame());
+        this.dataset['firstFrameMs'] ??= String(Math.round(performance.now() - this.#startedAt));
         if (performance.now() - lastSummary > 1000) {
           lastSummary = performance.now();
           this.#updateSummary();

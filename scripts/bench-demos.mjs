@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// `npm run bench:demos`: builds the site with the benchmark page (BENCH=1, into dist-bench/),
+// runs the demo engines in headless Chromium on every backend, and prints JSON.
+// Goals (issue #3, 2-core machine): 51x51 linear landscape over 1,000 digits <= 1 s on wasm;
+// first drawn frame of a demo <= 1.5 s on wasm.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
+
+const BACKENDS = (process.env.BACKENDS ?? 'webgpu,webgl,wasm,cpu').split(',');
+const PORT = 4420;
+const origin = `http://localhost:${PORT}`;
+
+if (!process.env.SKIP_BUILD) {
+  const build = spawnSync('npx', ['astro', 'build', '--outDir', 'dist-bench'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, BENCH: '1', BASE_PATH: '', ASTRO_TELEMETRY_DISABLED: '1' } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const server = spawn('node', ['scripts/serve.mjs', 'dist-bench'], { env: { ...process.env, PORT: String(PORT), BASE_PATH: '' }, stdio: 'ignore' });
+await new Promise((resolve) => setTimeout(resolve, 800));
+
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+const results = {};
+try {
+  for (const backend of BACKENDS) {
+    const page = await browser.newPage();
+    const entry = {};
+    try {
+      await page.goto(`${origin}/bench/engines/?backend=${backend}`);
+      await page.waitForSelector('#status[data-done]', { timeout: 600_000 });
+      const text = await page.textContent('#status');
+      if ((await page.getAttribute('#status', 'data-done')) !== 'ok') throw new Error(text ?? 'failed');
+      Object.assign(entry, JSON.parse(text ?? '{}'));
+      entry.optimizerRaceFirstFrameMs = await firstFrame(page, `notes/lecture-07-training-neural-networks-2/?backend=${backend}`, 'optimizer-race', 'firstFrameMs');
+      entry.lossLandscapeReadyMs = await firstFrame(page, `notes/lecture-03-loss-functions-and-optimization/?backend=${backend}`, 'loss-landscape', 'done');
+    } catch (error) {
+      entry.error = String(error.message ?? error).split('\n')[0];
+    }
+    results[backend] = entry;
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+const wasm = results.wasm ?? {};
+console.log(JSON.stringify({
+  machine: { cores: cpus().length, cpu: cpus()[0]?.model, chromium: browser.version(), note: 'WebGPU and WebGL in headless Chromium run on SwiftShader (CPU emulation): their times say nothing about a real GPU.' },
+  goals: {
+    linearLandscape51x51Under1sOnWasm: typeof wasm.linearLandscape51x51Over1000DigitsMs?.warm === 'number' ? wasm.linearLandscape51x51Over1000DigitsMs.warm <= 1000 : null,
+    firstFrameUnder1500msOnWasm: typeof wasm.optimizerRaceFirstFrameMs === 'number' ? wasm.optimizerRaceFirstFrameMs <= 1500 : null,
+  },
+  results,
+}, null, 2));
+
+/** Scrolls a demo into view; resolves with data-first-frame-ms, or the time until status "done". */
+async function firstFrame(page, path, id, what) {
+  await page.goto(`${origin}/${path}`);
+  const demo = page.locator(`[data-demo="${id}"]`);
+  const started = Date.now();
+  await demo.scrollIntoViewIfNeeded();
+  if (what === 'done') {
+    await page.waitForFunction((i) => ['done', 'error'].includes(document.querySelector(`[data-demo="${i}"]`)?.dataset.status ?? ''), id, { timeout: 600_000 });
+    return Date.now() - started;
+  }
+  await page.waitForFunction((i) => document.querySelector(`[data-demo="${i}"]`)?.dataset.firstFrameMs, id, { timeout: 120_000 });
+  return Number(await demo.getAttribute('data-first-frame-ms'));
+}

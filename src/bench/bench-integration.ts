@@ -1,0 +1,13 @@
+/** Adds the benchmark page to builds made with BENCH=1 (never to the site itself). */
+import type { AstroIntegration } from 'astro';
+
+export function benchPage(): AstroIntegration {
+  return {
+    name: 'cs231n:bench-page',
+    hooks: {
+      'astro:config:setup': ({ injectRoute }) => {
+        if (process.env.BENCH === '1') injectRoute({ pattern: '/bench/engines', entrypoint: './src/bench/BenchPage.astro' });
+      },
+    },
+  };
+}

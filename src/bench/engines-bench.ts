@@ -1,0 +1,60 @@
+/**
+ * Engine benchmarks, run in the browser by scripts/bench-demos.mjs on a page that exists only in
+ * benchmark builds (BENCH=1). Uses the same engines and backend loading as the demos.
+ */
+import { loadMnist } from '../data/mnist-loader.ts';
+import { createLinearLandscape } from '../engines/loss-landscape/linear-landscape.ts';
+import { createMlpRace } from '../engines/optimizer-race/mlp-race.ts';
+import { createSurfaceRace } from '../engines/optimizer-race/surface-race.ts';
+import { SURFACES } from '../engines/optimizers/surfaces.ts';
+import { DEFAULT_HYPERPARAMETERS, OPTIMIZERS } from '../engines/optimizers/update-rules.ts';
+import { loadTf, registerBackend } from '../tf/load-backend.ts';
+import { isBackendName } from '../tf/types.ts';
+
+const racers = (lr: number) => OPTIMIZERS.map((name) => ({ name, enabled: true, hyper: { ...DEFAULT_HYPERPARAMETERS, lr } }));
+
+async function time(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}
+
+export async function runEngineBenchmarks(base: string): Promise<Record<string, unknown>> {
+  const backend = new URLSearchParams(location.search).get('backend') ?? 'wasm';
+  if (!isBackendName(backend)) throw new Error(`unknown backend ${backend}`);
+  const tf = await loadTf();
+  await registerBackend(backend);
+  if (!(await tf.setBackend(backend))) throw new Error(`${backend} did not initialise`);
+  await tf.ready();
+  const mainThread = backend === 'wasm' || backend === 'cpu';
+  const data = await loadMnist(base);
+
+  const surface = createSurfaceRace({ tf, surface: SURFACES.rosenbrock, start: SURFACES.rosenbrock.start, settings: () => racers(1e-4) });
+  await surface.advance(20);
+  const surfaceMs = await time(async () => {
+    for (let i = 0; i < 20; i++) await surface.advance(10);
+  });
+  surface.dispose();
+
+  const mlp = createMlpRace({ tf, images: data.images, labels: data.labels, trainCount: data.manifest.trainCount, hidden: 32, batchSize: 64, seed: 1, settings: () => racers(0.01), yieldBetweenRacers: mainThread });
+  await mlp.advance(3);
+  const mlpSteps = 20;
+  const mlpMs = await time(async () => {
+    for (let i = 0; i < mlpSteps; i++) await mlp.advance(1);
+  });
+  mlp.dispose();
+
+  const landscape = createLinearLandscape({ tf, images: data.images, labels: data.labels, start: 0, count: 1000, kind: 'svm', lambda: 1e-3, seed: 1, trainSteps: 50, yieldOften: mainThread });
+  await landscape.train();
+  const cold = await landscape.grid(51, 1);
+  const warm = await landscape.grid(51, 1);
+  landscape.dispose();
+
+  return {
+    backend,
+    optimizerRace2dMsPerStep: surfaceMs / 200,
+    optimizerRaceMlpMsPerStep: mlpMs / mlpSteps,
+    linearLandscape51x51Over1000DigitsMs: { firstRun: cold.milliseconds, warm: warm.milliseconds },
+    tensorsLeft: tf.memory().numTensors,
+  };
+}
