@@ -3,6 +3,7 @@
  * data-demo, data-status, data-backend, data-tensors. WebGPU runs for real on SwiftShader
  * (headless Chromium with --enable-unsafe-webgpu on localhost).
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -134,6 +135,39 @@ test.describe('optimizer race', () => {
     const losses = await demo.locator('[data-leaderboard] tr td:first-of-type').allTextContents();
     for (const loss of losses) expect(Number(loss)).toBeLessThan(1.5); // from about 2.3 at the start
   });
+});
+
+test('exports the figure as PNG and SVG and the run as CSV and JSON; pauses off screen', async ({ page, watch: _ }, testInfo) => {
+  const demo = await openDemo(page, `${RACE_PAGE}?backend=wasm`, 'optimizer-race');
+  await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
+  await expect(demo.locator('[data-summary]')).toContainText(/step [1-9]/);
+  const download = async (name: string) => {
+    const pending = page.waitForEvent('download');
+    await demo.getByRole('button', { name, exact: true }).click();
+    const file = await pending;
+    const path = testInfo.outputPath(file.suggestedFilename());
+    await file.saveAs(path);
+    return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+  };
+  const png = await download('PNG');
+  expect(png.name).toBe('optimizer-race.png');
+  expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+  const svg = await download('SVG');
+  expect(svg.bytes.toString()).toMatch(/<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg.bytes.toString()).toContain('<path');
+  const csv = await download('CSV');
+  const lines = csv.bytes.toString().trim().split('\n');
+  expect(lines[0]).toBe('"optimizer","step","x","y","f"');
+  expect(lines.length).toBeGreaterThan(12);
+  const json = JSON.parse((await download('JSON')).bytes.toString()) as { demo: string; backend: string; data: { racers: { name: string; trail: unknown[] }[] } };
+  expect(json).toMatchObject({ demo: 'optimizer-race', backend: 'wasm' });
+  expect(json.data.racers).toHaveLength(6);
+
+  // Scrolled away, the demo pauses; back on screen, it runs again.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(demo).toHaveAttribute('data-status', 'paused');
+  await demo.scrollIntoViewIfNeeded();
+  await expect(demo).toHaveAttribute('data-status', /running|done/);
 });
 
 test.describe('loss landscape', () => {

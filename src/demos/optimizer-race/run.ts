@@ -80,10 +80,16 @@ export async function createOptimizerRaceRun(context: DemoContext): Promise<Demo
       })), `f − f* < ${surface.tolerance}`);
     };
     draw();
+    // On main-thread backends a frame's steps run as one task: keep it under ~30 ms.
+    const mainThread = context.backend === 'wasm' || context.backend === 'cpu';
+    let msPerStep = 1;
     return {
       async advance(steps) {
         const before = race.racers.map((r) => r.trail.length);
-        await race.advance(Math.min(steps, SURFACE_STEPS - race.step));
+        const started = performance.now();
+        const count = Math.min(steps, SURFACE_STEPS - race.step);
+        await race.advance(count);
+        if (count > 0) msPerStep = 0.7 * msPerStep + 0.3 * ((performance.now() - started) / count);
         race.racers.forEach((r, i) => {
           const series = losses.get(r.name)!;
           for (const [x, y] of r.trail.slice(before[i]!)) series.push(surface.value(x, y) - surface.minimum);
@@ -91,7 +97,10 @@ export async function createOptimizerRaceRun(context: DemoContext): Promise<Demo
         draw();
         return race.step < SURFACE_STEPS;
       },
-      stepsPerFrame: () => Number(settings['speed']) || 1,
+      stepsPerFrame: () => {
+        const speed = Number(settings['speed']) || 1;
+        return mainThread ? Math.max(1, Math.min(speed, Math.floor(30 / msPerStep))) : speed;
+      },
       applySettings(next) {
         settings = next;
         draw();

@@ -97,10 +97,9 @@ export function createLinearLandscape(options: LinearLandscapeOptions): LinearLa
         const { value, grads } = tf.variableGrads(() => fullLoss(w) as Scalar, [w]);
         optimizer.step([w], [grads[w.name]!]);
         tf.dispose([value, grads[w.name]!]);
-        if (step % 10 === 0) {
-          onProgress?.(step);
-          if (options.yieldOften) await yieldToEventLoop();
-        }
+        // One full-batch step is ~10 ms on wasm: yield after each to keep tasks short.
+        if (options.yieldOften) await yieldToEventLoop();
+        if (step % 10 === 0) onProgress?.(step);
       }
       optimizer.dispose();
       const [loss, accuracy] = tf.tidy(() => {

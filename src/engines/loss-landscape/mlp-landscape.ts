@@ -107,8 +107,8 @@ export function createMlpLandscape(options: MlpLandscapeOptions): MlpLandscape {
         if (step % options.snapshotEvery === 0) {
           path.push(await flatten());
           onProgress?.(step);
-          if (options.yieldOften) await yieldToEventLoop();
         }
+        if (options.yieldOften) await yieldToEventLoop();
       }
       optimizer.dispose();
       theta = await flatten();
