@@ -34,7 +34,14 @@ export interface BoolSpec extends BaseSpec {
   kind: 'bool';
   default: boolean;
 }
-export type SettingSpec = NumberSpec | IntSpec | ChoiceSpec | BoolSpec;
+/** Free text with a fixed grammar (e.g. drawn points "x,y;x,y"), kept only if it matches. */
+export interface TextSpec extends BaseSpec {
+  kind: 'text';
+  pattern: RegExp;
+  maxLength: number;
+  default: string;
+}
+export type SettingSpec = NumberSpec | IntSpec | ChoiceSpec | BoolSpec | TextSpec;
 export type SettingsSpec = Record<string, SettingSpec>;
 export type SettingValue = number | string | boolean;
 export type Settings = Record<string, SettingValue>;
@@ -54,6 +61,12 @@ export function coerceSetting(spec: SettingSpec, raw: string | boolean, fallback
   switch (spec.kind) {
     case 'bool':
       return { value: raw === true || raw === 'true' || raw === '1' || raw === 'on' };
+    case 'text': {
+      const text = String(raw);
+      if (text.length > spec.maxLength) return { value: fallback, problem: `${spec.label}: too long (${text.length} characters, at most ${spec.maxLength}); kept the previous value.` };
+      if (!spec.pattern.test(text)) return { value: fallback, problem: `${spec.label}: "${text.slice(0, 40)}" is not in the expected form; kept the previous value.` };
+      return { value: text };
+    }
     case 'choice': {
       if (spec.options.some((o) => o.value === raw)) return { value: String(raw) };
       return { value: fallback, problem: `${spec.label}: "${String(raw)}" is not one of the choices; kept ${String(fallback)}.` };

@@ -89,7 +89,13 @@ export abstract class DemoElement extends HTMLElement {
     const onVisibility = () => this.#resumeOrPause();
     document.addEventListener('visibilitychange', onVisibility);
     const tensorTimer = window.setInterval(() => {
-      if (runtime.tf) this.dataset['tensors'] = String(runtime.tf.memory().numTensors);
+      // Only once a backend is ready: asking tfjs for memory during its set-up throws.
+      if (!runtime.tf || !runtime.backend || this.dataset['status'] === 'loading') return;
+      try {
+        this.dataset['tensors'] = String(runtime.tf.memory().numTensors);
+      } catch {
+        // A backend being replaced: the next tick reads the new one.
+      }
     }, 1000);
     this.#cleanups.push(
       () => near.disconnect(),
@@ -132,7 +138,10 @@ export abstract class DemoElement extends HTMLElement {
       this.#run = run;
       this.#enableControls(true);
       this.#setStatus(this.#userPaused ? 'paused' : 'running');
-      this.#say(this.#userPaused ? 'Ready. Paused because your system asks for reduced motion: press Play.' : '');
+      // Keep what the run said while it was built (e.g. "draw at least 10 points"); clear "Loading…".
+      const said = this.querySelector('[data-message]')?.textContent ?? '';
+      if (this.#userPaused) this.#say('Ready. Paused because your system asks for reduced motion: press Play.');
+      else if (said === 'Loading…' || said.startsWith('Loading MNIST')) this.#say('');
       this.#showBackend();
       this.#updateSummary();
       this.#resumeOrPause();

@@ -238,3 +238,45 @@ test.describe('backend failures fall back with a message', () => {
     await expect(demo.locator('[data-message]')).toContainText('Now running on WebAssembly');
   });
 });
+
+test.describe('2-D GAN', () => {
+  const GAN_PAGE = 'notes/lecture-13-generative-models/';
+
+  test('trains on every backend with a flat tensor count and falling D/G readouts', async ({ page, watch: _ }) => {
+    test.setTimeout(180_000);
+    for (const backend of BACKENDS) {
+      const demo = await openDemo(page, `${GAN_PAGE}?backend=${backend}`, 'gan-2d');
+      await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 60_000 });
+      await expect(demo).toHaveAttribute('data-backend', backend);
+      await expect(demo.locator('[data-summary]')).toContainText(/step [1-9]\d*\. D loss \d\.\d{3}, G loss \d\.\d{3}\. The generator covers \d of 8 modes\./, { timeout: 60_000 });
+      const samples: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        await page.waitForTimeout(1000);
+        samples.push(Number(await demo.getAttribute('data-tensors')));
+      }
+      expect(Math.max(...samples) - Math.min(...samples), backend).toBeLessThanOrEqual(2);
+      await expect(demo.locator('[data-figure] svg circle')).not.toHaveCount(0);
+    }
+  });
+
+  test('drawn points: fewer than 10 get a message, the drawing lives in the URL, NaN rates are refused', async ({ page, watch: _ }) => {
+    const demo = await openDemo(page, `${GAN_PAGE}?backend=cpu#gan-2d.distribution=drawn`, 'gan-2d');
+    await expect(demo.locator('[data-message]')).toHaveText('Draw at least 10 points (you have 0): click or drag on the plot.', { timeout: 30_000 });
+    const plot = demo.locator('[data-figure] svg');
+    const box = (await plot.boundingBox())!;
+    for (let i = 0; i < 12; i++) {
+      await page.mouse.click(box.x + box.width * (0.2 + 0.05 * i), box.y + box.height * (0.3 + 0.03 * i));
+    }
+    await expect(page).toHaveURL(/gan-2d\.points=(-?\d+\.\d+(%2C|,)-?\d+\.\d+(%3B|;)){11}/);
+    await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
+    await expect(demo.locator('[data-summary]')).toContainText('Your points, step');
+    const rate = demo.getByLabel('Generator learning rate');
+    await rate.evaluate((input: HTMLInputElement) => {
+      input.value = '';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await expect(demo.locator('[data-message]')).toHaveText('Generator learning rate: "" is not a number; kept 0.002.');
+    await expect(demo).toHaveAttribute('data-status', 'running');
+  });
+});
+
