@@ -16,7 +16,9 @@ import { MAX_DRAWN_POINTS } from './spec.ts';
 
 const EXTENT = 2.5;
 const GRID = 48;
-const SHOWN = 512;
+const SHOWN = 384;
+/** Snapshots (D over the grid, arrows) and redraws at most this often: training runs in between. */
+const DRAW_EVERY_MS = 100;
 const MIN_DRAWN = 10;
 
 export async function createGan2dRun(context: DemoContext): Promise<DemoRun> {
@@ -56,6 +58,7 @@ export async function createGan2dRun(context: DemoContext): Promise<DemoRun> {
   let snapshot: Gan2dSnapshot | undefined;
   const mainThread = context.backend === 'wasm' || context.backend === 'cpu';
   let msPerStep = 5;
+  let lastDraw = 0;
 
   /** Builds the GAN once the data exists (at once, or at the 10th drawn point). */
   const ensureGan = async (): Promise<Gan2d | undefined> => {
@@ -124,8 +127,11 @@ export async function createGan2dRun(context: DemoContext): Promise<DemoRun> {
       const started = performance.now();
       await current.advance(steps);
       msPerStep = 0.7 * msPerStep + 0.3 * ((performance.now() - started) / steps);
-      snapshot = await current.snapshot(GRID, EXTENT);
-      draw();
+      if (performance.now() - lastDraw >= DRAW_EVERY_MS || steps === 1) {
+        snapshot = await current.snapshot(GRID, EXTENT);
+        draw();
+        lastDraw = performance.now();
+      }
       return true;
     },
     stepsPerFrame: () => {

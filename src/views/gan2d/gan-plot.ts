@@ -55,6 +55,7 @@ export function createGanPlot(
     });
   }
 
+  let shownReal: Float32Array | undefined;
   return {
     svg: svg.node()!,
     update(data) {
@@ -78,15 +79,19 @@ export function createGanPlot(
       } else {
         image.attr('href', null);
       }
-      realLayer
-        .selectAll('circle')
-        .data(pairs(data.real))
-        .join('circle')
-        .attr('r', 1.8)
-        .style('fill', 'currentColor')
-        .attr('fill-opacity', 0.45)
-        .attr('cx', (p) => x(p[0]))
-        .attr('cy', (p) => y(p[1]));
+      // Real samples change only with the data: redraw them only then (a few hundred circles).
+      if (data.real !== shownReal) {
+        shownReal = data.real;
+        realLayer
+          .selectAll('circle')
+          .data(pairs(data.real))
+          .join('circle')
+          .attr('r', 1.8)
+          .style('fill', 'currentColor')
+          .attr('fill-opacity', 0.45)
+          .attr('cx', (p) => x(p[0]))
+          .attr('cy', (p) => y(p[1]));
+      }
       fakeLayer
         .selectAll('circle')
         .data(pairs(data.fake))
