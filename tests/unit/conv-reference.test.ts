@@ -89,7 +89,7 @@ describe('the demo\'s tfjs convolution', () => {
     for (const [stride, dilation, pad] of [[2, 2, 0], [2, 3, 2], [3, 2, 1]] as const) {
       const x = normalVolume(stride * 10 + dilation, 13, 11, 2);
       const f = normalFilters(dilation, 3, 2, 3);
-      expect(() => tf.tidy(() => tf.conv2d(tf.zeros([1, 13, 11, 2]), tf.zeros([3, 3, 2, 3]), stride, pad, 'NHWC', dilation))).toThrow(/strides or dilations must be 1/);
+      expect(() => tf.tidy(() => tf.conv2d(tf.zeros([1, 13, 11, 2]) as tf.Tensor4D, tf.zeros([3, 3, 2, 3]) as tf.Tensor4D, stride, pad, 'NHWC', dilation))).toThrow(/strides or dilations must be 1/);
       const reference = conv2dReference(x, f, { stride, pad, dilation });
       const result = await conv2dTf(tf, x, f, { stride, pad, dilation });
       expect([result.height, result.width, result.depth]).toEqual([reference.height, reference.width, 3]);
