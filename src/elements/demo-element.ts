@@ -79,7 +79,13 @@ export abstract class DemoElement extends HTMLElement {
     const onVisibility = () => this.#resumeOrPause();
     document.addEventListener('visibilitychange', onVisibility);
     const tensorTimer = window.setInterval(() => {
-      if (runtime.tf) this.dataset['tensors'] = String(runtime.tf.memory().numTensors);
+      // tf.memory() throws while no backend is initialised (tfjs loaded, backend still starting).
+      if (!runtime.tf || !runtime.backend) return;
+      try {
+        this.dataset['tensors'] = String(runtime.tf.memory().numTensors);
+      } catch {
+        // A backend change is under way; the next tick reads the new one.
+      }
     }, 1000);
     this.#cleanups.push(
       () => near.disconnect(),

@@ -138,7 +138,7 @@ describe('applyKernels (tf.conv2d) vs the reference convolution', () => {
     const image = digit(7);
     const { kernels, combine } = CLASSIC_KERNELS.sobel.set();
     const { maps, labels } = await applyKernels(tf, image, kernels, { combine, relu: true, multiplyAddsPerTask: 5000 });
-    expect(labels).toEqual(['ReLU(Sobel x)', 'ReLU(Sobel y)', 'gradient magnitude √(x² + y²)']);
+    expect(labels).toEqual(['ReLU(Sobel x)', 'ReLU(Sobel y)', 'magnitude √(x² + y²)']);
     const gx = reference(image, kernels[0]!);
     const gy = reference(image, kernels[1]!);
     expectClose(maps[0]!, gx.map((v) => Math.max(0, v)), 1e-4);

@@ -45,6 +45,7 @@ export async function createConvMechanicsRun(context: DemoContext): Promise<Demo
   const formulaBox = part('[data-formula]');
   const windowBox = part('[data-window]');
   const announce = part('[data-announce]');
+  const summaryBox = context.root.querySelector<HTMLElement>('[data-summary]');
   figureBox.replaceChildren();
   // On main-thread backends a big layer is computed a few filters per task (tf-conv.ts).
   const multiplyAddsPerTask = context.backend === 'cpu' ? 2e6 : context.backend === 'wasm' ? 20e6 : Number.POSITIVE_INFINITY;
@@ -94,7 +95,11 @@ export async function createConvMechanicsRun(context: DemoContext): Promise<Demo
     figure.render(layer, undefined);
     const d = dims();
     show(cellCount(d) > 0 ? clampCell(cell ?? { k: 0, i: 0, j: 0 }, d) : undefined, false);
-    if (!layer.computable) return;
+    // The element refreshes the summary while playing; a paused or finished run refreshes it here.
+    if (!layer.computable) {
+      if (summaryBox) summaryBox.textContent = summary();
+      return;
+    }
     const started = performance.now();
     const result = await computeLayer(context.tf, layer, { multiplyAddsPerTask });
     if (mine !== version || disposed) return;
@@ -111,6 +116,18 @@ export async function createConvMechanicsRun(context: DemoContext): Promise<Demo
     }
     figure.render(layer, output);
     show(cell, false);
+    if (summaryBox) summaryBox.textContent = summary();
+  }
+
+  function summary(): string {
+    const s = layer.settings;
+    const { shape } = layer;
+    const what = s.mode === 'conv' ? `${s.filters} filter${s.filters > 1 ? 's' : ''} of ${s.size}×${s.size}×${s.depth}` : `${s.mode === 'max' ? 'max' : 'average'} pooling over ${s.size}×${s.size} windows`;
+    const parts = [`Input ${s.width}×${s.height}×${s.depth}, ${what}, stride ${s.stride}, padding ${s.pad}${layer.dilation > 1 ? `, dilation ${layer.dilation}` : ''}: output ${shape.width.positions}×${shape.height.positions}×${shape.depth}.`];
+    if (layer.problems.length > 0) parts.push('It does not fit as set: see the note under the formula.');
+    if (output) parts.push(`Computed in ${Math.round(computeMs)} ms on ${backendLabel}.`);
+    if (check) parts.push(`All ${formatNumber(check.outputs)} outputs match the plain-TS reference (largest difference ${check.largestDifference.toExponential(1)}).`);
+    return parts.join(' ');
   }
 
   let building = rebuild();
@@ -150,20 +167,7 @@ export async function createConvMechanicsRun(context: DemoContext): Promise<Demo
         building = rebuild().catch((error: unknown) => context.say(`Could not compute this layer: ${(error as Error).message}`));
       }
     },
-    summary() {
-      const s = layer.settings;
-      const { shape } = layer;
-      const what = s.mode === 'conv' ? `${s.filters} filter${s.filters > 1 ? 's' : ''} of ${s.size}×${s.size}×${s.depth}` : `${s.mode === 'max' ? 'max' : 'average'} pooling over ${s.size}×${s.size} windows`;
-      const parts = [`Input ${s.width}×${s.height}×${s.depth}, ${what}, stride ${s.stride}, padding ${s.pad}${layer.dilation > 1 ? `, dilation ${layer.dilation}` : ''}: output ${shape.width.positions}×${shape.height.positions}×${shape.depth}.`];
-      if (layer.problems.length > 0) parts.push('It does not fit as set: see the note under the formula.');
-      if (cell && output) {
-        const d = dims();
-        parts.push(`Window at o[${cell.i},${cell.j},${cell.k}] = ${formatNumber(output[(cell.i * d.cols + cell.j) * d.maps + cell.k]!)}.`);
-      }
-      if (output) parts.push(`Computed in ${Math.round(computeMs)} ms on ${backendLabel}.`);
-      if (check) parts.push(`All ${formatNumber(check.outputs)} outputs match the plain-TS reference (largest difference ${check.largestDifference.toExponential(1)}).`);
-      return parts.join(' ');
-    },
+    summary,
     exportData() {
       const d = dims();
       const reference = layer.computable && layer.shape.multiplyAdds <= REFERENCE_LIMIT ? referenceOutput(layer).data : undefined;

@@ -73,6 +73,6 @@ export async function applyKernels(tf: Tf, image: GrayImage, kernels: readonly K
     padded.dispose();
   }
   const labels = kernels.map((k) => (options.relu ? `ReLU(${k.label})` : k.label));
-  if (magnitude) labels.push('gradient magnitude √(x² + y²)');
+  if (magnitude) labels.push('magnitude √(x² + y²)');
   return { maps, labels };
 }

@@ -15,6 +15,8 @@ export interface Kernel {
   size: number;
   /** weights[row · size + col] */
   weights: Float64Array;
+  /** Shown as whole numbers times 1/denominator (the blurs), when set. */
+  denominator?: number;
 }
 
 export type Combine = 'none' | 'magnitude';
@@ -25,18 +27,19 @@ export interface KernelSet {
   combine: Combine;
 }
 
-function grid(label: string, rows: number[][], scale = 1): Kernel {
-  return { label, size: rows.length, weights: Float64Array.from(rows.flat(), (w) => w * scale) };
+function grid(label: string, rows: number[][], denominator = 1): Kernel {
+  const weights = Float64Array.from(rows.flat(), (w) => w / denominator);
+  return denominator === 1 ? { label, size: rows.length, weights } : { label, size: rows.length, weights, denominator };
 }
 
 export const CLASSIC_KERNELS = {
   identity: { label: 'Identity', set: (): KernelSet => ({ kernels: [grid('identity', [[0, 0, 0], [0, 1, 0], [0, 0, 0]])], combine: 'none' }) },
-  'box-blur': { label: 'Box blur 3×3', set: (): KernelSet => ({ kernels: [grid('box blur', [[1, 1, 1], [1, 1, 1], [1, 1, 1]], 1 / 9)], combine: 'none' }) },
+  'box-blur': { label: 'Box blur 3×3', set: (): KernelSet => ({ kernels: [grid('box blur', [[1, 1, 1], [1, 1, 1], [1, 1, 1]], 9)], combine: 'none' }) },
   'gaussian-blur': {
     label: 'Gaussian blur 5×5',
     set: (): KernelSet => {
       const b = [1, 4, 6, 4, 1];
-      return { kernels: [grid('Gaussian blur', b.map((r) => b.map((c) => r * c)), 1 / 256)], combine: 'none' };
+      return { kernels: [grid('Gaussian blur', b.map((r) => b.map((c) => r * c)), 256)], combine: 'none' };
     },
   },
   sharpen: { label: 'Sharpen', set: (): KernelSet => ({ kernels: [grid('sharpen', [[0, -1, 0], [-1, 5, -1], [0, -1, 0]])], combine: 'none' }) },
