@@ -19,6 +19,11 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base,
   srcDir: '.',
+  vite: {
+    resolve: {
+      alias: { 'node-fetch': fileURLToPath(new URL('./src/tf/node-fetch-stub.ts', import.meta.url)) },
+    },
+  },
   markdown: {
     remarkPlugins: [remarkMath, [remarkCitations, { bibliography, base }]],
     rehypePlugins: [rehypeKatex],

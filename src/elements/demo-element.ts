@@ -45,6 +45,16 @@ export abstract class DemoElement extends HTMLElement {
   #cleanups: (() => void)[] = [];
   /** When loading began: the first drawn frame is reported as data-first-frame-ms (benchmarks). */
   #startedAt = 0;
+  /** Advances run one at a time: the loop and the Step button share this queue. */
+  #advancing: Promise<unknown> = Promise.resolve();
+
+  /** Runs `run.advance(steps)` after any advance already in flight. */
+  #advance(run: DemoRun, steps: number): Promise<boolean> {
+    // A queued advance of a run that has since been replaced does nothing.
+    const next = this.#advancing.then(() => (run === this.#run ? run.advance(steps) : false));
+    this.#advancing = next.catch(() => undefined);
+    return next;
+  }
 
   get demoId(): string {
     return this.dataset['demo'] ?? this.localName;
@@ -160,7 +170,7 @@ export abstract class DemoElement extends HTMLElement {
         await new Promise((resolve) => requestAnimationFrame(resolve));
         const run = this.#run;
         if (!run || generation !== this.#generation || this.dataset['status'] !== 'running') break;
-        const more = await run.advance(run.stepsPerFrame());
+        const more = await this.#advance(run, run.stepsPerFrame());
         this.dataset['firstFrameMs'] ??= String(Math.round(performance.now() - this.#startedAt));
         if (performance.now() - lastSummary > 1000) {
           lastSummary = performance.now();
@@ -216,11 +226,18 @@ export abstract class DemoElement extends HTMLElement {
   #disposeRun(): void {
     const run = this.#run;
     this.#run = undefined;
-    try {
-      run?.dispose();
-    } catch {
-      // A lost device cannot release its buffers; dropping the references is all that is left.
-    }
+    if (!run) return;
+    const dispose = () => {
+      try {
+        run.dispose();
+      } catch {
+        // A lost device cannot release its buffers; dropping the references is all that is left.
+      }
+    };
+    // Let an advance in flight finish with its tensors first (but never wait on a dead device).
+    const inFlight = this.#advancing;
+    this.#advancing = Promise.resolve();
+    void Promise.race([inFlight, new Promise((resolve) => setTimeout(resolve, 2000))]).then(dispose);
   }
 
   async #restart(): Promise<void> {
@@ -262,7 +279,7 @@ export abstract class DemoElement extends HTMLElement {
         this.#userPaused = true;
         this.#resumeOrPause();
         try {
-          await this.#run.advance(1);
+          await this.#advance(this.#run, 1);
           this.#updateSummary();
         } catch (error) {
           await this.#onRunError(error);

@@ -3,7 +3,8 @@
  * colour bar, axes in direction coordinates, and an optional path drawn over it. The raster is
  * an <image> inside the SVG, so the figure exports as one self-contained SVG.
  */
-import { contours, geoPath, interpolateViridis, line, scaleLinear, select } from 'd3';
+import { contours, geoPath, interpolateViridis, line, scaleLinear } from 'd3';
+import { appendFigureSvg } from './svg.ts';
 
 export interface HeatmapData {
   alphas: readonly number[];
@@ -24,14 +25,7 @@ const MARGIN = { top: 10, right: 64, bottom: 36, left: 44 };
 
 export function createHeatmap(container: HTMLElement, options: { width: number; height: number; label: string }): Heatmap {
   const { width, height } = options;
-  const svg = select(container)
-    .append('svg')
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('width', width)
-    .attr('height', height)
-    .attr('class', 'demo-svg')
-    .attr('role', 'img')
-    .attr('aria-label', options.label);
+  const svg = appendFigureSvg(container, width, height, options.label);
   const plot = { x0: MARGIN.left, x1: width - MARGIN.right, y0: MARGIN.top, y1: height - MARGIN.bottom };
   const image = svg.append('image').attr('x', plot.x0).attr('y', plot.y0).attr('width', plot.x1 - plot.x0).attr('height', plot.y1 - plot.y0).attr('preserveAspectRatio', 'none');
   const contourLayer = svg.append('g');

@@ -2,7 +2,8 @@
  * A small multi-series line chart (loss curves). `createLineChart` builds the frame once;
  * `update` redraws axes and lines from the current series.
  */
-import { line, max, min, scaleLinear, scaleLog, select } from 'd3';
+import { line, max, min, scaleLinear, scaleLog } from 'd3';
+import { appendFigureSvg } from './svg.ts';
 
 export interface Series {
   label: string;
@@ -23,14 +24,7 @@ export function createLineChart(
   options: { width: number; height: number; xLabel: string; yLabel: string; log?: boolean; label: string; /** Values of the first and last point on the x axis (default: step numbers). */ xExtent?: [number, number] },
 ): LineChart {
   const { width, height } = options;
-  const svg = select(container)
-    .append('svg')
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('width', width)
-    .attr('height', height)
-    .attr('class', 'demo-svg')
-    .attr('role', 'img')
-    .attr('aria-label', options.label);
+  const svg = appendFigureSvg(container, width, height, options.label);
   const axes = svg.append('g').attr('font-size', 11).attr('fill', 'currentColor');
   const lines = svg.append('g');
   svg.append('text').attr('x', (MARGIN.left + width - MARGIN.right) / 2).attr('y', height - 3).attr('text-anchor', 'middle').attr('font-size', 11).attr('fill', 'currentColor').text(options.xLabel);

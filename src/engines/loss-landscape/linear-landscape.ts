@@ -11,19 +11,13 @@ import { createRandom } from '../random.ts';
 import { yieldToEventLoop } from '../yield.ts';
 import { createTfOptimizer } from '../optimizers/tf-optimizer.ts';
 import { DEFAULT_HYPERPARAMETERS } from '../optimizers/update-rules.ts';
-import { dot, filterNormalize, gaussianDirection } from './directions.ts';
+import { filterNormalize, gaussianDirection } from './directions.ts';
+import { evaluateGrid, linspace, planeDots, squaredNormOnPlane, type LandscapeGrid, type PlaneDots } from './plane.ts';
 import { dataLoss, type LossKind } from './losses.ts';
 
 export const LINEAR_FEATURES = 785; // 784 pixels and the bias trick's constant 1
 
-export interface LandscapeGrid {
-  /** Coordinates along direction 1 (columns) and 2 (rows). */
-  alphas: number[];
-  betas: number[];
-  /** Loss at (alphas[i], betas[j]) is values[j * alphas.length + i]. */
-  values: Float32Array;
-  milliseconds: number;
-}
+export type { LandscapeGrid } from './plane.ts';
 
 export interface LinearLandscapeOptions {
   tf: Tf;
@@ -56,7 +50,7 @@ export function createLinearLandscape(options: LinearLandscapeOptions): LinearLa
   const { x, oneHot } = linearInputs(tf, options.images, options.labels, options.start, options.count);
   const initial = Float32Array.from({ length: LINEAR_FEATURES * 10 }, () => 1e-3 * random.normal());
   const w: Variable = tf.tidy(() => tf.variable(tf.tensor2d(initial, [LINEAR_FEATURES, 10])));
-  let directions: { d1: Tensor; d2: Tensor; s0: Tensor; s1: Tensor; s2: Tensor; dots: Dots } | undefined;
+  let directions: { d1: Tensor; d2: Tensor; s0: Tensor; s1: Tensor; s2: Tensor; dots: PlaneDots } | undefined;
 
   const fullLoss = (weights: Tensor) => tf.add(dataLoss(tf, kind, tf.matMul(x, weights), oneHot), tf.mul(lambda, tf.sum(tf.square(weights))));
 
@@ -74,7 +68,7 @@ export function createLinearLandscape(options: LinearLandscapeOptions): LinearLa
       s0: tf.matMul(x, w),
       s1: tf.matMul(x, d1),
       s2: tf.matMul(x, d2),
-      dots: { ww: dot(theta, theta), d1d1: dot(d1a, d1a), d2d2: dot(d2a, d2a), wd1: dot(theta, d1a), wd2: dot(theta, d2a), d1d2: dot(d1a, d2a) },
+      dots: planeDots(theta, d1a, d2a),
     };
     return directions;
   };
@@ -87,8 +81,6 @@ export function createLinearLandscape(options: LinearLandscapeOptions): LinearLa
       return dataLoss(tf, kind, scores, oneHot);
     });
 
-  const regularization = (a: number, b: number, d: Dots) =>
-    lambda * (d.ww + a * a * d.d1d1 + b * b * d.d2d2 + 2 * a * d.wd1 + 2 * b * d.wd2 + 2 * a * b * d.d1d2);
 
   return {
     async train(onProgress) {
@@ -117,28 +109,11 @@ export function createLinearLandscape(options: LinearLandscapeOptions): LinearLa
       const losses = row(alphaTensor, 0, dirs, points);
       const data = (await losses.data()) as Float32Array;
       tf.dispose([losses, alphaTensor]);
-      return { alphas, values: data.map((v, k) => v + regularization(alphas[k]!, 0, dirs.dots)) };
+      return { alphas, values: data.map((v, k) => v + lambda * squaredNormOnPlane(dirs.dots, alphas[k]!, 0)) };
     },
     async grid(resolution, extent, onRow) {
-      const started = performance.now();
       const dirs = await prepare();
-      const alphas = linspace(-extent, extent, resolution);
-      const betas = linspace(-extent, extent, resolution);
-      const alphaTensor = tf.tensor1d(alphas);
-      const rows: Tensor[] = [];
-      for (let j = 0; j < resolution; j++) {
-        rows.push(row(alphaTensor, betas[j]!, dirs, resolution));
-        onRow?.(j);
-        if (options.yieldOften) await yieldToEventLoop();
-      }
-      const stacked = tf.stack(rows);
-      tf.dispose([...rows, alphaTensor]);
-      const values = (await stacked.data()) as Float32Array;
-      stacked.dispose();
-      for (let j = 0; j < resolution; j++) {
-        for (let i = 0; i < resolution; i++) values[j * resolution + i] = values[j * resolution + i]! + regularization(alphas[i]!, betas[j]!, dirs.dots);
-      }
-      return { alphas, betas, values, milliseconds: performance.now() - started };
+      return evaluateGrid(tf, { resolution, extent, lambda, dots: dirs.dots, yieldOften: options.yieldOften ?? false, ...(onRow ? { onRow } : {}) }, (alphas, beta) => row(alphas, beta, dirs, resolution));
     },
     async lossAt(a, b) {
       const dirs = await prepare();
@@ -154,15 +129,6 @@ export function createLinearLandscape(options: LinearLandscapeOptions): LinearLa
   };
 }
 
-interface Dots {
-  ww: number;
-  d1d1: number;
-  d2d2: number;
-  wd1: number;
-  wd2: number;
-  d1d2: number;
-}
-
 /** Pixels scaled to [0, 1] with a constant 1 appended (the bias trick), and one-hot labels. */
 export function linearInputs(tf: Tf, images: Uint8Array, labels: Uint8Array, start: number, count: number): { x: Tensor; oneHot: Tensor } {
   return tf.tidy(() => {
@@ -174,7 +140,3 @@ export function linearInputs(tf: Tf, images: Uint8Array, labels: Uint8Array, sta
   });
 }
 
-export function linspace(from: number, to: number, count: number): number[] {
-  if (count === 1) return [(from + to) / 2];
-  return Array.from({ length: count }, (_, i) => from + ((to - from) * i) / (count - 1));
-}

@@ -14,8 +14,8 @@ import { yieldToEventLoop } from '../yield.ts';
 import { createBatchSampler, initMlpWeights, mlpLogits, mlpVariables, MNIST_CLASSES, MNIST_INPUTS } from '../mlp/mlp.ts';
 import { createTfOptimizer } from '../optimizers/tf-optimizer.ts';
 import { DEFAULT_HYPERPARAMETERS } from '../optimizers/update-rules.ts';
-import { dot, filterNormalize, gaussianDirection, principalDirections, projectOntoPlane, type FilterLayout } from './directions.ts';
-import { linspace, type LandscapeGrid } from './linear-landscape.ts';
+import { filterNormalize, gaussianDirection, principalDirections, projectOntoPlane, type FilterLayout } from './directions.ts';
+import { evaluateGrid, planeDots, type LandscapeGrid, type PlaneDots } from './plane.ts';
 import { dataLoss } from './losses.ts';
 
 export type PlaneKind = 'random' | 'pca';
@@ -60,7 +60,7 @@ export function createMlpLandscape(options: MlpLandscapeOptions): MlpLandscape {
   }));
   const path: Float32Array[] = [];
   let theta = new Float32Array(0);
-  let plane: { parts: Tensor[]; d1: Float32Array; d2: Float32Array; p: Tensor[]; dots: Dots } | undefined;
+  let plane: { parts: Tensor[]; d1: Float32Array; d2: Float32Array; p: Tensor[]; dots: PlaneDots } | undefined;
 
   const weightDecay = (w1: Tensor, w2: Tensor) => tf.mul(lambda, tf.add(tf.sum(tf.square(w1)), tf.sum(tf.square(w2))));
   const fullLoss = (ps: readonly Tensor[], inputs: Tensor, targets: Tensor) =>
@@ -89,8 +89,6 @@ export function createMlpLandscape(options: MlpLandscapeOptions): MlpLandscape {
     return copy;
   };
 
-  const regularization = (a: number, b: number, d: Dots) =>
-    lambda * (d.ww + a * a * d.d1d1 + b * b * d.d2d2 + 2 * a * d.wd1 + 2 * b * d.wd2 + 2 * a * b * d.d1d2);
 
   return {
     async train(onProgress) {
@@ -137,40 +135,23 @@ export function createMlpLandscape(options: MlpLandscapeOptions): MlpLandscape {
       const parts = [dw1a!, dw2a!, dw1b!, dw2b!];
       const p = tf.tidy(() => [tf.add(tf.matMul(x, params[0]!), params[1]!), tf.matMul(x, dw1a!), tf.matMul(x, dw1b!)]);
       const w = weightsOnly(theta);
-      plane = { parts, d1, d2, p, dots: { ww: dot(w, w), d1d1: dot(d1, d1), d2d2: dot(d2, d2), wd1: dot(w, d1), wd2: dot(w, d2), d1d2: dot(d1, d2) } };
+      plane = { parts, d1, d2, p, dots: planeDots(w, d1, d2) };
       const coordinates = path.map((point) => projectOntoPlane(point, theta, d1, d2));
       const reach = Math.max(...coordinates.flatMap(([a, b]) => [Math.abs(a), Math.abs(b)]));
       return { path: coordinates, extent: kind === 'pca' ? Math.max(0.1, 1.25 * reach) : 1 };
     },
     async grid(resolution, extent, onRow) {
       if (!plane) await this.setPlane('random');
-      const started = performance.now();
       const { parts, p, dots } = plane!;
       const [dw2a, dw2b] = [parts[1]!, parts[3]!];
-      const alphas = linspace(-extent, extent, resolution);
-      const betas = linspace(-extent, extent, resolution);
-      const alphaTensor = tf.tensor1d(alphas);
-      const rows: Tensor[] = [];
-      for (let j = 0; j < resolution; j++) {
-        const beta = betas[j]!;
-        rows.push(tf.tidy(() => {
-          const a3 = tf.reshape(alphaTensor, [resolution, 1, 1]);
+      return evaluateGrid(tf, { resolution, extent, lambda, dots, yieldOften: options.yieldOften ?? false, ...(onRow ? { onRow } : {}) }, (alphas, beta) =>
+        tf.tidy(() => {
+          const a3 = tf.reshape(alphas, [resolution, 1, 1]);
           const pre = tf.add(tf.expandDims(tf.add(p[0]!, tf.mul(beta, p[2]!)), 0), tf.mul(a3, tf.expandDims(p[1]!, 0)));
           const w2 = tf.add(tf.expandDims(tf.add(params[2]!, tf.mul(beta, dw2b)), 0), tf.mul(a3, tf.expandDims(dw2a, 0)));
-          const scores = tf.add(tf.matMul(tf.relu(pre), w2), params[3]!);
-          return dataLoss(tf, 'softmax', scores, oneHot);
-        }));
-        onRow?.(j);
-        if (options.yieldOften) await yieldToEventLoop();
-      }
-      const stacked = tf.stack(rows);
-      tf.dispose([...rows, alphaTensor]);
-      const values = (await stacked.data()) as Float32Array;
-      stacked.dispose();
-      for (let j = 0; j < resolution; j++) {
-        for (let i = 0; i < resolution; i++) values[j * resolution + i] = values[j * resolution + i]! + regularization(alphas[i]!, betas[j]!, dots);
-      }
-      return { alphas, betas, values, milliseconds: performance.now() - started };
+          return dataLoss(tf, 'softmax', tf.add(tf.matMul(tf.relu(pre), w2), params[3]!), oneHot);
+        }),
+      );
     },
     async lossAt(a, b) {
       if (!plane) await this.setPlane('random');
@@ -188,11 +169,3 @@ export function createMlpLandscape(options: MlpLandscapeOptions): MlpLandscape {
   };
 }
 
-interface Dots {
-  ww: number;
-  d1d1: number;
-  d2d2: number;
-  wd1: number;
-  wd2: number;
-  d1d2: number;
-}

@@ -9,7 +9,7 @@ import { yieldToEventLoop } from '../yield.ts';
 import { createBatchSampler, initMlpWeights, mlpLogits, mlpVariables, mnistTensors, softmaxCrossEntropy } from '../mlp/mlp.ts';
 import { createTfOptimizer, type TfOptimizer } from '../optimizers/tf-optimizer.ts';
 import type { OptimizerName } from '../optimizers/update-rules.ts';
-import type { RacerSettings } from './surface-race.ts';
+import { syncActiveRacers, type RacerSettings } from './surface-race.ts';
 
 export interface MlpRacerState {
   name: OptimizerName;
@@ -76,9 +76,7 @@ export function createMlpRace(options: MlpRaceOptions): MlpRace {
       return step;
     },
     async advance(steps) {
-      const settings = options.settings();
-      racers.forEach((racer, i) => (racer.enabled = settings[i]?.enabled ?? racer.enabled));
-      const active = racers.map((r, i) => (r.enabled && !r.diverged ? i : -1)).filter((i) => i >= 0);
+      const active = syncActiveRacers(racers, options.settings());
       if (active.length === 0) return;
       const perStep: Tensor[] = [];
       for (let s = 0; s < steps; s++) {

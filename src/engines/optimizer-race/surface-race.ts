@@ -65,9 +65,7 @@ export function createSurfaceRace(options: {
       return step;
     },
     async advance(steps) {
-      const settings = options.settings();
-      racers.forEach((racer, i) => (racer.enabled = settings[i]?.enabled ?? racer.enabled));
-      const active = racers.map((r, i) => (r.enabled && !r.diverged ? i : -1)).filter((i) => i >= 0);
+      const active = syncActiveRacers(racers, options.settings());
       if (active.length === 0 || steps < 1) return;
       const history: Tensor[] = [];
       for (let s = 0; s < steps; s++) {
@@ -107,4 +105,10 @@ export function createSurfaceRace(options: {
       for (const position of positions) position.dispose();
     },
   };
+}
+
+/** Applies the on/off settings to the racers; returns the indices of those that still race. */
+export function syncActiveRacers(racers: { enabled: boolean; diverged: boolean }[], settings: readonly RacerSettings[]): number[] {
+  racers.forEach((racer, i) => (racer.enabled = settings[i]?.enabled ?? racer.enabled));
+  return racers.map((r, i) => (r.enabled && !r.diverged ? i : -1)).filter((i) => i >= 0);
 }

@@ -3,6 +3,7 @@
  * static layers once (contours, axes, minimum); `update` moves the trails every frame.
  */
 import { contours, geoPath, line, scaleLinear, select, type ScaleLinear } from 'd3';
+import { appendFigureSvg } from '../svg.ts';
 import type { Surface } from '../../engines/optimizers/surfaces.ts';
 
 export interface TrailView {
@@ -29,14 +30,7 @@ export function createSurfacePlot(
   const { width, height } = options;
   const x = scaleLinear().domain(surface.x).range([MARGIN.left, width - MARGIN.right]);
   const y = scaleLinear().domain(surface.y).range([height - MARGIN.bottom, MARGIN.top]);
-  const svg = select(container)
-    .append('svg')
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('width', width)
-    .attr('height', height)
-    .attr('class', 'demo-svg')
-    .attr('role', 'img')
-    .attr('aria-label', `Contour plot of the ${surface.label.toLowerCase()} with the optimizers' paths`);
+  const svg = appendFigureSvg(container, width, height, `Contour plot of the ${surface.label.toLowerCase()} with the optimizers' paths`);
 
   drawContours(svg.append('g').attr('class', 'contours'), surface, x, y);
   drawAxes(svg, x, y, width, height);
