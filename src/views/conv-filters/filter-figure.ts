@@ -4,11 +4,12 @@
  * with both signs are drawn on a diverging scale centred on 0 (red negative, blue positive);
  * non-negative ones in grey from 0 to their maximum. One SVG, rasters inside, for export.
  */
-import { interpolateRdBu, select } from 'd3';
+import { interpolateRdBu } from 'd3';
 import type { GrayImage } from '../../engines/conv-filters/apply-kernels.ts';
 import type { Kernel } from '../../engines/conv-filters/kernels.ts';
 import { formatNumber } from '../../engines/conv/size-text.ts';
 import { drawGrid } from '../conv-mechanics/grid.ts';
+import { appendFigureSvg } from '../svg.ts';
 
 export interface FilterFigureData {
   source: GrayImage;
@@ -66,7 +67,8 @@ const DIVERGING = Array.from({ length: 256 }, (_, n) => rgb(interpolateRdBu(n / 
 
 export function createFilterFigure(container: HTMLElement, options: { width: number }): FilterFigure {
   const width = options.width;
-  const svg = select(container).append('svg').attr('class', 'demo-svg conv-filters-svg').attr('width', width).attr('role', 'img');
+  // The height follows the image and the number of responses (render sets it).
+  const svg = appendFigureSvg(container, width, 1, 'Filters on images');
 
   return {
     svg: svg.node()!,

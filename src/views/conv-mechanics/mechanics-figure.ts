@@ -5,9 +5,10 @@
  * render() redraws everything for a new layer; select() only moves the overlay (cheap enough for
  * every animation frame). Clicking an output cell reports it through onPick.
  */
-import { pointer, select } from 'd3';
+import { pointer } from 'd3';
 import type { MechanicsLayer } from '../../engines/conv/layer.ts';
 import { volumeAt, weightAt } from '../../engines/conv/volume.ts';
+import { appendFigureSvg } from '../svg.ts';
 import { drawGrid, type CellKind } from './grid.ts';
 import { flowLayout, type FlowLayout } from './layout.ts';
 
@@ -40,7 +41,8 @@ interface Placed {
 
 export function createMechanicsFigure(container: HTMLElement, options: { width: number; onPick(cell: OutputCell): void }): MechanicsFigure {
   const width = options.width;
-  const svg = select(container).append('svg').attr('class', 'demo-svg conv-mech-svg').attr('width', width).attr('role', 'img');
+  // The height follows each layer (render sets it).
+  const svg = appendFigureSvg(container, width, 1, 'Convolution mechanics');
   const content = svg.append('g');
   const overlay = svg.append('g').attr('pointer-events', 'none');
   let placed: Placed | undefined;
