@@ -16,6 +16,8 @@ export interface DemoContext {
   say(message: string): void;
   /** Changes settings from inside the figure (a click that picks a start point). */
   setSettings(changes: Settings): void;
+  /** Pauses the animation as the Pause button would (the reader picked something to look at). */
+  pause(): void;
 }
 
 export interface DemoRun {

@@ -130,6 +130,11 @@ export abstract class DemoElement extends HTMLElement {
         base: this.dataset['base'] ?? '/',
         say: (message) => this.#say(message),
         setSettings: (changes) => this.#changeSettings(changes),
+        pause: () => {
+          if (generation !== this.#generation || this.dataset['status'] !== 'running') return;
+          this.#userPaused = true;
+          this.#resumeOrPause();
+        },
       });
       if (generation !== this.#generation) {
         run.dispose();
