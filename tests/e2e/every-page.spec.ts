@@ -1,7 +1,9 @@
 /**
  * @crawl: every page of the sitemap loads with status 200, without console errors or requests
  * to other origins; every internal link and #anchor on it resolves; and (at the root build)
- * it has no serious or critical axe violation.
+ * it has no serious or critical axe violation. Axe audits every page except the reference pages,
+ * of which it audits one in five: they are all one template filled with bibliography fields, and
+ * auditing each of ~190 took most of the crawl's ten minutes.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { BASE_PATH, expect, sitemapPaths, test } from './fixtures.ts';
@@ -15,6 +17,9 @@ test('the sitemap lists the home page, all 15 units and every reference page @cr
   expect(paths.filter((p) => p.startsWith('notes/'))).toHaveLength(15);
   expect(paths.filter((p) => /^references\/[^/]+\/$/.test(p)).length).toBeGreaterThanOrEqual(150);
 });
+
+const referencePages = paths.filter((p) => /^references\/[^/]+\/$/.test(p));
+const audited = (path: string): boolean => !referencePages.includes(path) || referencePages.indexOf(path) % 5 === 0;
 
 for (const path of paths) {
   test(`page /${path} @crawl`, async ({ page, watch, request, baseURL }) => {
@@ -45,7 +50,7 @@ for (const path of paths) {
     }
     expect(broken, 'broken internal links').toEqual([]);
 
-    if (BASE_PATH === '/') {
+    if (BASE_PATH === '/' && audited(path)) {
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       const serious = results.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')

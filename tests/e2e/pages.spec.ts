@@ -9,7 +9,7 @@ test('a unit page shows its checklist, its topics as sections and its reading li
     await expect(page.getByRole('heading', { level: 2, name: topic, exact: true })).toBeVisible();
   }
   const reading = page.locator('section.reading-list');
-  await expect(reading.getByRole('heading', { level: 3 })).toHaveText(['Papers', 'Course notes and handouts', 'Slides', 'Videos', 'Code', 'Interactive demos', 'Blog posts', 'Web pages']);
+  await expect(reading.getByRole('heading', { level: 3 })).toHaveText(['Papers', 'Books', 'Course notes and handouts', 'Slides', 'Videos', 'Code', 'Interactive demos', 'Blog posts', 'Web pages']);
   await expect(reading.locator('#ref-he2016deep')).toContainText('He, K., Zhang, X., Ren, S., & Sun, J. (2016). Deep Residual Learning for Image Recognition.');
   // The table of contents lists the generated sections too.
   await expect(page.locator('starlight-toc a[href="#reading-list"]')).toHaveCount(1);
@@ -35,7 +35,7 @@ test('a reference page shows the citation, facts, uses and copyable BibTeX', asy
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deep Residual Learning for Image Recognition');
   await expect(page.locator('.reference-facts')).toContainText('CVPR');
   await expect(page.getByRole('link', { name: /arXiv:1512\.03385/ })).toHaveAttribute('href', 'https://arxiv.org/abs/1512.03385');
-  await expect(page.locator('.reference-uses a')).toHaveText(['Lecture 5: Convolutional Neural Networks', 'Lecture 9: CNN Architectures', 'Lecture 12: Visualizing and Understanding']);
+  await expect(page.locator('.reference-uses a')).toHaveText(['Lecture 1: Introduction', 'Lecture 5: Convolutional Neural Networks', 'Lecture 7: Training Neural Networks II', 'Lecture 9: CNN Architectures', 'Lecture 12: Visualizing and Understanding']);
   await expect(page.locator('.expressive-code pre')).toContainText('@inproceedings{he2016deep,');
   await expect(page.locator('.expressive-code button.copy button, .expressive-code .copy button')).toHaveCount(1);
 });
