@@ -1,0 +1,109 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createRandom } from '../../src/engines/random.ts';
+import { computeAffinities } from '../../src/engines/tsne/affinities.ts';
+import { toDense, type SparseAffinities } from '../../src/engines/tsne/joint-affinities.ts';
+import { finiteDifferenceGradient, referenceGradient, referenceKl } from '../../src/engines/tsne/reference.ts';
+import { createTsne, type GradientMethod } from '../../src/engines/tsne/tsne-engine.ts';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** A tiny problem: 12 points in 5-D, perplexity 3 (9 neighbours each), a spread-out embedding. */
+async function tinyProblem(): Promise<{ p: SparseAffinities; dense: Float32Array; y: Float64Array }> {
+  const random = createRandom(42);
+  const n = 12;
+  const x = Float32Array.from({ length: n * 5 }, () => random.normal());
+  const { p } = await computeAffinities(tf, x, n, 5, 3);
+  const y = Float64Array.from({ length: 2 * n }, () => 2 * random.normal());
+  return { p, dense: toDense(p), y };
+}
+
+function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let diff = 0, norm = 0;
+  for (let i = 0; i < a.length; i++) {
+    diff += (a[i]! - b[i]!) ** 2;
+    norm += b[i]! ** 2;
+  }
+  return Math.sqrt(diff / norm);
+}
+
+describe('t-SNE gradient', () => {
+  test('the reference gradient equals a finite-difference gradient of KL', async () => {
+    const { dense, y } = await tinyProblem();
+    const numeric = finiteDifferenceGradient(dense, y, 12);
+    expect(relativeError(referenceGradient(dense, y, 12), numeric)).toBeLessThan(1e-6);
+    expect(Math.max(...numeric.map(Math.abs))).toBeGreaterThan(1e-3);
+  });
+
+  test.each<[GradientMethod, number, number]>([
+    ['barnes-hut', 0, 1e-6],
+    ['exact', 0, 1e-4],
+    ['barnes-hut', 0.5, 0.05],
+  ])('the %s engine (theta %s) matches finite differences within %s', async (method, theta, tolerance) => {
+    const { p, dense, y } = await tinyProblem();
+    const engine = createTsne({ tf, p, method, seed: 0, theta, initial: y });
+    const numeric = finiteDifferenceGradient(dense, y, 12);
+    expect(relativeError(await engine.gradient(1), numeric)).toBeLessThan(tolerance);
+    // Early exaggeration multiplies P in the attractive term only.
+    expect(relativeError(await engine.gradient(12), referenceGradient(dense, y, 12, 12))).toBeLessThan(Math.max(tolerance, 1e-5));
+    expect(Math.abs((await engine.klDivergence()) - referenceKl(dense, y, 12))).toBeLessThan(method === 'exact' ? 1e-5 : tolerance);
+    engine.dispose();
+  });
+});
+
+describe('t-SNE engines', () => {
+  test('the same seed gives the same embedding on the CPU backend, another seed another one', async () => {
+    const { p } = await tinyProblem();
+    const schedule = { learningRate: 10, exaggeration: 4, exaggerationIterations: 20, momentumEarly: 0.5, momentumLate: 0.8 };
+    for (const method of ['exact', 'barnes-hut'] as const) {
+      const runs = await Promise.all([3, 3, 4].map(async (seed) => {
+        const engine = createTsne({ tf, p, method, seed });
+        await engine.run(60, schedule);
+        const y = await engine.embedding();
+        engine.dispose();
+        return Array.from(y);
+      }));
+      expect(runs[0], method).toEqual(runs[1]);
+      expect(runs[0], method).not.toEqual(runs[2]);
+    }
+  });
+
+  test('the exact engine keeps the tensor count flat over 500 iterations and frees everything', async () => {
+    const { p } = await tinyProblem();
+    const before = tf.memory().numTensors;
+    const engine = createTsne({ tf, p, method: 'exact', seed: 1 });
+    const schedule = { learningRate: 10, exaggeration: 12, exaggerationIterations: 100, momentumEarly: 0.5, momentumLate: 0.8 };
+    const kls = await engine.run(50, schedule, { klEvery: 10 });
+    const during = tf.memory().numTensors;
+    for (let batch = 1; batch < 10; batch++) {
+      kls.push(...(await engine.run(50, schedule, { klEvery: 10 })));
+      expect(tf.memory().numTensors).toBe(during);
+    }
+    expect(engine.iteration).toBe(500);
+    expect(kls.map((r) => r.iteration)).toEqual(Array.from({ length: 50 }, (_, i) => 10 * i));
+    expect(kls.at(-1)!.kl).toBeLessThan(kls[0]!.kl);
+    engine.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  test('exact and Barnes-Hut (theta 0) engines take the same steps from the same start', async () => {
+    const { p } = await tinyProblem();
+    const schedule = { learningRate: 10, exaggeration: 4, exaggerationIterations: 5, momentumEarly: 0.5, momentumLate: 0.8 };
+    // float32 against float64: the gains' sign tests amplify rounding, so compare the first steps.
+    const paths = await Promise.all((['exact', 'barnes-hut'] as const).map(async (method) => {
+      const engine = createTsne({ tf, p, method, seed: 9, theta: 0 });
+      const kls = await engine.run(10, schedule, { klEvery: 2 });
+      const y = await engine.embedding();
+      engine.dispose();
+      return { kls, y };
+    }));
+    const [exact, bh] = paths as [typeof paths[0], typeof paths[0]];
+    expect(exact.kls).toHaveLength(5);
+    exact.kls.forEach((r, i) => expect(r.kl).toBeCloseTo(bh.kls[i]!.kl, 4));
+    expect(relativeError(exact.y, bh.y)).toBeLessThan(1e-3);
+    expect(Math.hypot(...bh.y)).toBeGreaterThan(1);
+  });
+});
