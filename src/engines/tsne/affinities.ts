@@ -8,6 +8,7 @@ import type { Tf } from '../../tf/types.ts';
 import { symmetrize, type SparseAffinities } from './joint-affinities.ts';
 import { nearestNeighbors, type NeighborTable } from './neighbors.ts';
 import { conditionalAffinities } from './perplexity.ts';
+import { perplexityProblem } from './validation.ts';
 
 export interface AffinityResult {
   p: SparseAffinities;
@@ -29,6 +30,8 @@ export function neighborCount(n: number, perplexity: number): number {
 }
 
 export async function computeAffinities(tf: Tf, features: Float32Array, n: number, dim: number, perplexity: number, options: AffinityOptions = {}): Promise<AffinityResult> {
+  const problem = perplexityProblem(n, perplexity);
+  if (problem) throw new RangeError(problem);
   const began = performance.now();
   const k = neighborCount(n, perplexity);
   const neighbors = await nearestNeighbors(tf, features, n, dim, k, {

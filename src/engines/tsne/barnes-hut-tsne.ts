@@ -8,6 +8,7 @@ import { createQuadTreeBuilder, repulsion } from './barnes-hut.ts';
 import { center, gainsStep, scheduleAt, type Schedule } from './gradient-descent.ts';
 import { negativeEntropy, type SparseAffinities } from './joint-affinities.ts';
 import type { KlRecord, RunOptions, TsneEngine } from './tsne-engine.ts';
+import { learningRateProblem } from './validation.ts';
 import { yieldToEventLoop } from '../yield.ts';
 
 export function createBarnesHutTsne(p: SparseAffinities, initial: Float64Array, theta: number): TsneEngine {
@@ -39,6 +40,8 @@ export function createBarnesHutTsne(p: SparseAffinities, initial: Float64Array, 
     },
     async run(count: number, schedule: Schedule, options: RunOptions = {}) {
       const records: KlRecord[] = [];
+      const problem = learningRateProblem(schedule.learningRate);
+      if (problem) throw new RangeError(problem);
       const klEvery = options.klEvery ?? 0;
       for (let step = 0; step < count; step++) {
         const { exaggeration, momentum } = scheduleAt(schedule, iteration);

@@ -13,6 +13,7 @@ import type { Tensor, Tf } from '../../tf/types.ts';
 import { MIN_GAIN, scheduleAt, type Schedule } from './gradient-descent.ts';
 import { negativeEntropy, toDense, type SparseAffinities } from './joint-affinities.ts';
 import type { KlRecord, RunOptions, TsneEngine } from './tsne-engine.ts';
+import { learningRateProblem } from './validation.ts';
 import { yieldToEventLoop } from '../yield.ts';
 
 interface Pairwise {
@@ -65,6 +66,8 @@ export function createExactTsne(tf: Tf, affinities: SparseAffinities, initial: F
       return iteration;
     },
     async run(count: number, schedule: Schedule, options: RunOptions = {}) {
+      const problem = learningRateProblem(schedule.learningRate);
+      if (problem) throw new RangeError(problem);
       const klEvery = options.klEvery ?? 0;
       const pending: { iteration: number; kl: Tensor }[] = [];
       for (let step = 0; step < count; step++) {
