@@ -12,7 +12,7 @@
 import type { Tensor, Tf } from '../../tf/types.ts';
 import { MIN_GAIN, scheduleAt, type Schedule } from './gradient-descent.ts';
 import { negativeEntropy, toDense, type SparseAffinities } from './joint-affinities.ts';
-import type { KlRecord, RunOptions, TsneEngine } from './tsne-engine.ts';
+import type { RunOptions, TsneEngine } from './tsne-engine.ts';
 import { learningRateProblem } from './validation.ts';
 import { yieldToEventLoop } from '../yield.ts';
 
@@ -54,9 +54,9 @@ export function createExactTsne(tf: Tf, affinities: SparseAffinities, initial: F
   const constant = negativeEntropy(affinities);
   const p = tf.tensor2d(toDense(affinities), [n, n]);
   const offDiagonal = tf.tidy(() => tf.sub(1, tf.eye(n)));
-  let y = tf.tensor2d(Float32Array.from(initial), [n, 2]);
-  let update = tf.zeros([n, 2]);
-  let gains = tf.ones([n, 2]);
+  let y: Tensor = tf.tensor2d(Float32Array.from(initial), [n, 2]);
+  let update: Tensor = tf.zeros([n, 2]);
+  let gains: Tensor = tf.ones([n, 2]);
   let iteration = 0;
 
   return {
