@@ -16,7 +16,7 @@ import { nearestNeighborAccuracy } from '../../engines/tsne/quality.ts';
 import { createTsne, type KlRecord } from '../../engines/tsne/tsne-engine.ts';
 import { maxPerplexity, perplexityProblem } from '../../engines/tsne/validation.ts';
 import { BACKEND_LABELS } from '../../tf/types.ts';
-import { createLineChart } from '../../views/line-chart.ts';
+import { createLineChart, type LineChart } from '../../views/line-chart.ts';
 import { seriesColor } from '../../views/colors.ts';
 import { createTsneScatter } from '../../views/tsne/scatter.ts';
 import { toCsv } from '../export.ts';
@@ -111,10 +111,24 @@ export async function createTsneRun(context: DemoContext): Promise<DemoRun> {
     label: `t-SNE map of ${n} MNIST digits, coloured by label`,
   });
   const sideWidth = Math.round(Math.min(420, Math.max(260, klBox.clientWidth || 320)));
-  const klChart = createLineChart(klBox, { width: sideWidth, height: 150, xLabel: 'iteration', yLabel: 'KL(P ‖ Q)', label: 'KL divergence over the iterations' });
-  const accuracyChart = createLineChart(accuracyBox, { width: sideWidth, height: 150, xLabel: 'iteration', yLabel: '1-NN accuracy', label: 'Nearest-neighbour label accuracy in the map over the iterations' });
-  scatter.update(await engine.embedding());
+  // Charts span the whole run from the start (future values are gaps), so they are rebuilt
+  // when the reader changes the number of iterations.
+  let chartsFor = 0;
+  let klChart: LineChart | undefined;
+  let accuracyChart: LineChart | undefined;
+  const charts = () => {
+    if (chartsFor !== total() || !klChart || !accuracyChart) {
+      chartsFor = total();
+      klBox.replaceChildren();
+      accuracyBox.replaceChildren();
+      klChart = createLineChart(klBox, { width: sideWidth, height: 150, xLabel: 'iteration', yLabel: 'KL(P ‖ Q)', label: 'KL divergence over the iterations', xExtent: [0, KL_EVERY * Math.floor(chartsFor / KL_EVERY)] });
+      accuracyChart = createLineChart(accuracyBox, { width: sideWidth, height: 150, xLabel: 'iteration (dashed: input space)', yLabel: '1-NN accuracy', label: 'Nearest-neighbour label accuracy in the map over the iterations, and in the input space (dashed)', xExtent: [0, ACCURACY_EVERY * Math.floor(chartsFor / ACCURACY_EVERY)] });
+    }
+    return { klChart, accuracyChart };
+  };
 
+  let lastY: Float64Array = await engine.embedding();
+  scatter.update(lastY);
   const kls: KlRecord[] = [];
   const accuracies: { iteration: number; accuracy: number }[] = [];
   let msPerIteration = Number.NaN;
@@ -132,10 +146,9 @@ export async function createTsneRun(context: DemoContext): Promise<DemoRun> {
   notesBox.textContent = [`Distances between ${featureText}.`, ...notes].join(' ');
 
   const measureAccuracy = () => {
-    const y = lastY;
-    if (y) accuracies.push({ iteration: engine.iteration, accuracy: nearestNeighborAccuracy(y, labels, n) });
+    accuracies.push({ iteration: engine.iteration, accuracy: nearestNeighborAccuracy(lastY, labels, n) });
   };
-  let lastY: Float64Array | undefined;
+  measureAccuracy();
   const draw = () => {
     const last = kls.at(-1);
     readout('iteration', `${engine.iteration.toLocaleString('en-US')} of ${total().toLocaleString('en-US')}`);
@@ -143,10 +156,12 @@ export async function createTsneRun(context: DemoContext): Promise<DemoRun> {
     const accuracy = accuracies.at(-1);
     readout('accuracy', accuracy ? `${(100 * accuracy.accuracy).toFixed(1)}% (input space ${(100 * inputAccuracy).toFixed(1)}%)` : '…');
     readout('time', Number.isFinite(msPerIteration) ? `${msPerIteration.toFixed(1)} ms (${methodText})` : '…');
-    klChart.update([{ label: 'KL', color: seriesColor(5), values: kls.map((r) => r.kl) }]);
+    const { klChart, accuracyChart } = charts();
+    klChart.update([{ label: 'KL', color: seriesColor(5), values: onGrid(kls.map((r) => [r.iteration, r.kl]), KL_EVERY, chartsFor) }]);
+    const accuracyPoints = onGrid(accuracies.map((r) => [r.iteration, r.accuracy]), ACCURACY_EVERY, chartsFor);
     accuracyChart.update([
-      { label: 'map', color: seriesColor(2), values: accuracies.map((r) => r.accuracy) },
-      { label: 'input space', color: seriesColor(7), values: accuracies.map(() => inputAccuracy), dashed: true },
+      { label: 'map', color: seriesColor(2), values: accuracyPoints },
+      { label: 'input space', color: seriesColor(7), values: accuracyPoints.map(() => inputAccuracy), dashed: true },
     ]);
   };
   draw();
@@ -156,21 +171,21 @@ export async function createTsneRun(context: DemoContext): Promise<DemoRun> {
     async advance(steps) {
       if (!said && notes.length > 0) context.say(notes.join(' '));
       said = true;
-      const count = Math.max(0, Math.min(steps, total() - engine.iteration));
+      // Stop at multiples of ACCURACY_EVERY, where the accuracy is measured.
+      const nextMeasurement = ACCURACY_EVERY * (Math.floor(engine.iteration / ACCURACY_EVERY) + 1);
+      const count = Math.max(0, Math.min(steps, total() - engine.iteration, nextMeasurement - engine.iteration));
       if (count > 0) {
         const started = performance.now();
-        const before = engine.iteration;
         kls.push(...(await engine.run(count, schedule(), { klEvery: KL_EVERY, yieldOften: method === 'barnes-hut' || context.backend === 'wasm' || context.backend === 'cpu' })));
         const perIteration = (performance.now() - started) / count;
         msPerIteration = Number.isFinite(msPerIteration) ? 0.8 * msPerIteration + 0.2 * perIteration : perIteration;
         lastY = await engine.embedding();
         scatter.update(lastY);
-        if (Math.floor(engine.iteration / ACCURACY_EVERY) > Math.floor(before / ACCURACY_EVERY)) measureAccuracy();
+        if (engine.iteration % ACCURACY_EVERY === 0) measureAccuracy();
       }
       const more = engine.iteration < total();
       if (!more && kls.at(-1)?.iteration !== engine.iteration) {
         kls.push({ iteration: engine.iteration, kl: await engine.klDivergence() });
-        lastY ??= await engine.embedding();
         if (accuracies.at(-1)?.iteration !== engine.iteration) measureAccuracy();
       }
       draw();
@@ -193,7 +208,7 @@ export async function createTsneRun(context: DemoContext): Promise<DemoRun> {
         + (Number.isFinite(msPerIteration) ? ` ${msPerIteration.toFixed(1)} ms per iteration, ${methodText}.` : '');
     },
     exportData() {
-      const y = lastY ?? new Float64Array(2 * n);
+      const y = lastY;
       const rows = Array.from({ length: n }, (_, i) => [i, labels[i]!, y[2 * i]!, y[2 * i + 1]!]);
       return {
         csv: toCsv(['digit', 'label', 'x', 'y'], rows),
@@ -215,6 +230,13 @@ export async function createTsneRun(context: DemoContext): Promise<DemoRun> {
       exportHost.replaceChildren();
     },
   };
+}
+
+/** Values at iterations 0, every, 2 every, ... up to `total`; NaN (a gap) where none was recorded. */
+function onGrid(points: [number, number][], every: number, total: number): number[] {
+  const values = new Array<number>(Math.floor(total / every) + 1).fill(Number.NaN);
+  for (const [iteration, value] of points) if (iteration % every === 0 && iteration / every < values.length) values[iteration / every] = value;
+  return values;
 }
 
 /** Leave-one-out 1-NN accuracy in the input space: each digit's nearest neighbour is in the table. */
