@@ -6,6 +6,9 @@ import { computeAffinities } from '../../src/engines/tsne/affinities.ts';
 import { toDense, type SparseAffinities } from '../../src/engines/tsne/joint-affinities.ts';
 import { finiteDifferenceGradient, referenceGradient, referenceKl } from '../../src/engines/tsne/reference.ts';
 import { createTsne, type GradientMethod } from '../../src/engines/tsne/tsne-engine.ts';
+import { createForceField, splitRanges } from '../../src/engines/tsne/barnes-hut-core.ts';
+import { pixelFeatures } from '../../src/engines/tsne/features.ts';
+import { loadMnistNode } from '../../src/data/mnist-node.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -106,4 +109,41 @@ describe('t-SNE engines', () => {
     expect(relativeError(exact.y, bh.y)).toBeLessThan(1e-3);
     expect(Math.hypot(...bh.y)).toBeGreaterThan(1);
   });
+});
+
+describe('Barnes-Hut split over threads', () => {
+  test('forces computed in separate shares (as the workers do) are bit-identical to one pass', async () => {
+    const data = loadMnistNode();
+    const n = 700;
+    const { p } = await computeAffinities(tf, pixelFeatures(data.images, n), n, 784, 20);
+    const random = createRandom(6);
+    const y = Float64Array.from({ length: 2 * n }, () => 10 * random.normal());
+    const whole = createForceField(p, 0.5);
+    whole.build(y);
+    whole.compute(y, 0, n);
+    for (const parts of [2, 3, 4]) {
+      const ranges = splitRanges(n, parts);
+      expect(ranges[0]![0]).toBe(0);
+      expect(ranges.at(-1)![1]).toBe(n);
+      ranges.slice(1).forEach(([from], k) => expect(from).toBe(ranges[k]![1]));
+      const merged = { attractive: new Float64Array(2 * n), repulsive: new Float64Array(2 * n), blockZ: new Float64Array(whole.blockZ.length) };
+      for (const [from, to] of ranges) {
+        // Each share in its own field, as in its own worker: its own tree of the same y.
+        const share = createForceField(p, 0.5);
+        const order = share.build(y);
+        share.compute(y, from, to);
+        for (let a = from; a < to; a++) {
+          const i = order[a]!;
+          for (const c of [2 * i, 2 * i + 1]) {
+            merged.attractive[c] = share.attractive[c]!;
+            merged.repulsive[c] = share.repulsive[c]!;
+          }
+        }
+        for (let b = Math.floor(from / 256); b < Math.ceil(to / 256); b++) merged.blockZ[b] = share.blockZ[b]!;
+      }
+      expect(merged.attractive).toEqual(whole.attractive);
+      expect(merged.repulsive).toEqual(whole.repulsive);
+      expect(merged.blockZ).toEqual(whole.blockZ);
+    }
+  }, 60_000);
 });

@@ -27,8 +27,9 @@ import { DEFAULT_N, GRADIENT_METHODS, type GradientChoice } from './spec.ts';
 
 const KL_EVERY = 10;
 const ACCURACY_EVERY = 50;
-/** Main-thread work per animation frame. */
-const FRAME_BUDGET_MS = 30;
+/** Main-thread work per animation frame; worker time per batch (batches overlap the frames). */
+const MAIN_THREAD_BUDGET_MS = 30;
+const WORKER_BATCH_MS = 25;
 
 interface Prepared {
   key: string;
@@ -98,7 +99,9 @@ export async function createTsneRun(context: DemoContext): Promise<DemoRun> {
   }
   const { affinities, featureText, inputAccuracy } = prepared;
 
-  const engine = createTsne({ tf: context.tf, p: affinities.p, method, seed });
+  // Barnes-Hut runs in Web Workers, as many as there are cores (up to 4): the page stays free to draw.
+  const workers = Math.min(4, Math.max(1, navigator.hardwareConcurrency || 2));
+  const engine = createTsne({ tf: context.tf, p: affinities.p, method, seed, workers });
   figure.replaceChildren();
   klBox.replaceChildren();
   accuracyBox.replaceChildren();
@@ -140,7 +143,9 @@ export async function createTsneRun(context: DemoContext): Promise<DemoRun> {
     exaggerationIterations: Number(settings['exaggerationIterations']),
   });
   const total = () => Number(settings['iterations']) || 1000;
-  const methodText = method === 'exact' ? `exact gradient on ${BACKEND_LABELS[context.backend]}` : 'Barnes-Hut gradient (θ = 0.5)';
+  const methodText = method === 'exact'
+    ? `exact gradient on ${BACKEND_LABELS[context.backend]}`
+    : `Barnes-Hut gradient (θ = 0.5)${engine.background ? ` in ${workers} Web Worker${workers > 1 ? 's' : ''}` : ''}`;
   const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
   readout('affinities', `${affinities.neighbors.k} neighbours per digit, ${affinities.p.cols.length.toLocaleString('en-US')} nonzero pᵢⱼ, in ${seconds(affinities.milliseconds.total)}`);
   notesBox.textContent = [`Distances between ${featureText}.`, ...notes].join(' ');
@@ -167,22 +172,28 @@ export async function createTsneRun(context: DemoContext): Promise<DemoRun> {
   draw();
   context.say('');
 
+  /** Starts the next batch: at most `steps` iterations, stopping at the next accuracy measurement. */
+  let inFlight: Promise<KlRecord[]> | undefined;
+  const launch = (steps: number): Promise<KlRecord[]> => {
+    const next = ACCURACY_EVERY * (Math.floor(engine.iteration / ACCURACY_EVERY) + 1);
+    const count = Math.max(0, Math.min(steps, total() - engine.iteration, next - engine.iteration));
+    if (count === 0) return Promise.resolve([]);
+    return engine.run(count, schedule(), { klEvery: KL_EVERY, yieldOften: !engine.background });
+  };
+
   return {
     async advance(steps) {
       if (!said && notes.length > 0) context.say(notes.join(' '));
       said = true;
-      // Stop at multiples of ACCURACY_EVERY, where the accuracy is measured.
-      const nextMeasurement = ACCURACY_EVERY * (Math.floor(engine.iteration / ACCURACY_EVERY) + 1);
-      const count = Math.max(0, Math.min(steps, total() - engine.iteration, nextMeasurement - engine.iteration));
-      if (count > 0) {
-        const started = performance.now();
-        kls.push(...(await engine.run(count, schedule(), { klEvery: KL_EVERY, yieldOften: method === 'barnes-hut' || context.backend === 'wasm' || context.backend === 'cpu' })));
-        const perIteration = (performance.now() - started) / count;
-        msPerIteration = Number.isFinite(msPerIteration) ? 0.8 * msPerIteration + 0.2 * perIteration : perIteration;
-        lastY = await engine.embedding();
-        scatter.update(lastY);
-        if (engine.iteration % ACCURACY_EVERY === 0) measureAccuracy();
-      }
+      const batch = inFlight ?? launch(steps);
+      inFlight = undefined;
+      kls.push(...(await batch));
+      msPerIteration = engine.msPerIteration;
+      lastY = await engine.embedding();
+      // Workers compute the next batch while this frame draws (one batch of latency for new settings).
+      if (engine.background && engine.iteration < total()) inFlight = launch(steps);
+      scatter.update(lastY);
+      if (engine.iteration % ACCURACY_EVERY === 0 && accuracies.at(-1)?.iteration !== engine.iteration) measureAccuracy();
       const more = engine.iteration < total();
       if (!more && kls.at(-1)?.iteration !== engine.iteration) {
         kls.push({ iteration: engine.iteration, kl: await engine.klDivergence() });
@@ -193,7 +204,9 @@ export async function createTsneRun(context: DemoContext): Promise<DemoRun> {
     },
     stepsPerFrame() {
       if (!Number.isFinite(msPerIteration)) return 1;
-      return Math.max(1, Math.min(25, Math.floor(FRAME_BUDGET_MS / Math.max(msPerIteration, 0.1))));
+      // In workers a batch overlaps the frame; on the main thread it is the frame's work.
+      const budget = engine.background ? WORKER_BATCH_MS : MAIN_THREAD_BUDGET_MS;
+      return Math.max(1, Math.min(25, Math.floor(budget / Math.max(msPerIteration, 0.1))));
     },
     applySettings(next: Settings) {
       settings = next;
@@ -225,6 +238,7 @@ export async function createTsneRun(context: DemoContext): Promise<DemoRun> {
       return scatter.exportSvg(exportHost, `t-SNE of ${n} MNIST digits (${space}), perplexity ${perplexity}, iteration ${engine.iteration}${last ? `, KL ${last.kl.toFixed(3)}` : ''}`);
     },
     dispose() {
+      inFlight?.catch(() => undefined);
       engine.dispose();
       scatter.dispose();
       exportHost.replaceChildren();

@@ -4,10 +4,11 @@
  */
 import type { SparseAffinities } from './joint-affinities.ts';
 
-/** Writes the attractive forces into `forces` (interleaved x, y per point). */
-export function attraction(p: SparseAffinities, y: Float64Array, forces: Float64Array): void {
-  const { n, rowStart, cols, values } = p;
-  for (let i = 0; i < n; i++) {
+/** Writes the attractive forces of the points order[from, to) into `forces` (x, y interleaved, by point). */
+export function attraction(p: SparseAffinities, y: Float64Array, forces: Float64Array, order: Int32Array, from: number, to: number): void {
+  const { rowStart, cols, values } = p;
+  for (let a = from; a < to; a++) {
+    const i = order[a]!;
     const xi = y[2 * i]!, yi = y[2 * i + 1]!;
     let fx = 0, fy = 0;
     for (let at = rowStart[i]!; at < rowStart[i + 1]!; at++) {

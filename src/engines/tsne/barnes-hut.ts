@@ -115,15 +115,21 @@ function partition(order: Int32Array, y: Float64Array, from: number, to: number,
   return lo;
 }
 
+/** Z is summed in blocks of this many points (in tree order), then block by block: the same sum
+ * in the same order however the points are split between threads. */
+export const Z_BLOCK = 256;
+
 /**
- * Writes sum_j w_ij^2 (y_i - y_j) into `forces` (x, y interleaved per point) and returns
- * Z = sum_{i != j} w_ij, both with opening angle `theta` (0: exact, 0.5: the usual choice).
+ * For the points at tree positions [from, to) (from a multiple of Z_BLOCK), writes
+ * sum_j w_ij^2 (y_i - y_j) into `forces` (x, y interleaved, indexed by point) and each block's
+ * part of Z = sum_{i != j} w_ij into blockZ[block], all with opening angle `theta`
+ * (0: exact; 0.5: the usual choice).
  */
-export function repulsion(tree: QuadTree, y: Float64Array, n: number, theta: number, forces: Float64Array): number {
+export function repulsion(tree: QuadTree, y: Float64Array, theta: number, forces: Float64Array, blockZ: Float64Array, from: number, to: number): void {
   const { nodes, skip, order, nodeCount } = tree;
   const theta2 = Math.max(theta * theta, MIN_THETA2);
   let z = 0;
-  for (let a = 0; a < n; a++) {
+  for (let a = from; a < to; a++) {
     const i = order[a]!;
     const xi = y[2 * i]!, yi = y[2 * i + 1]!;
     let fx = 0, fy = 0, zi = 0;
@@ -147,6 +153,16 @@ export function repulsion(tree: QuadTree, y: Float64Array, n: number, theta: num
     forces[2 * i] = fx;
     forces[2 * i + 1] = fy;
     z += zi;
+    if ((a + 1) % Z_BLOCK === 0 || a + 1 === to) {
+      blockZ[Math.floor(a / Z_BLOCK)] = z;
+      z = 0;
+    }
   }
+}
+
+/** Z from its block parts, summed in block order. */
+export function sumBlocks(blockZ: Float64Array): number {
+  let z = 0;
+  for (const part of blockZ) z += part;
   return z;
 }

@@ -58,17 +58,23 @@ export function createExactTsne(tf: Tf, affinities: SparseAffinities, initial: F
   let update: Tensor = tf.zeros([n, 2]);
   let gains: Tensor = tf.ones([n, 2]);
   let iteration = 0;
+  let msPerIteration = Number.NaN;
 
   return {
     n,
     method: 'exact',
+    background: false,
     get iteration() {
       return iteration;
+    },
+    get msPerIteration() {
+      return msPerIteration;
     },
     async run(count: number, schedule: Schedule, options: RunOptions = {}) {
       const problem = learningRateProblem(schedule.learningRate);
       if (problem) throw new RangeError(problem);
       const klEvery = options.klEvery ?? 0;
+      const began = performance.now();
       const pending: { iteration: number; kl: Tensor }[] = [];
       for (let step = 0; step < count; step++) {
         const { exaggeration, momentum } = scheduleAt(schedule, iteration);
@@ -90,12 +96,13 @@ export function createExactTsne(tf: Tf, affinities: SparseAffinities, initial: F
         iteration++;
         if (options.yieldOften && step < count - 1) await yieldToEventLoop();
       }
-      if (pending.length === 0) return [];
-      const stacked = tf.stack(pending.map((r) => r.kl));
+      // Reading a value waits for the backend to finish the queued work: the time is the GPU's too.
+      const stacked = tf.tidy(() => tf.stack([tf.sum(y), ...pending.map((r) => r.kl)]));
       tf.dispose(pending.map((r) => r.kl));
       const values = await stacked.data();
       stacked.dispose();
-      return pending.map((r, i) => ({ iteration: r.iteration, kl: values[i]! }));
+      if (count > 0) msPerIteration = (performance.now() - began) / count;
+      return pending.map((r, i) => ({ iteration: r.iteration, kl: values[i + 1]! }));
     },
     async embedding() {
       return Float64Array.from(await y.data());
