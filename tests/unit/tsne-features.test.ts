@@ -65,12 +65,14 @@ describe('PCA', () => {
     expect(result.explained).toBeGreaterThan(0.3);
   });
 
-  test('50 components keep most of the variance of real digits', async () => {
+  test('50 components keep most of the variance of real digits, and no tensor is left behind', async () => {
     const n = 1000;
+    const before = tf.memory().numTensors;
     const result = await pca(tf, pixelFeatures(data.images, n), n, 784, 50, { seed: 1 });
     expect(result.projected).toHaveLength(n * 50);
     expect(result.explained).toBeGreaterThan(0.75);
     expect(result.explained).toBeLessThan(0.95);
+    expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
 });
 

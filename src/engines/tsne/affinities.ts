@@ -9,6 +9,7 @@ import { symmetrize, type SparseAffinities } from './joint-affinities.ts';
 import { nearestNeighbors, type NeighborTable } from './neighbors.ts';
 import { conditionalAffinities } from './perplexity.ts';
 import { perplexityProblem } from './validation.ts';
+import { yieldToEventLoop } from '../yield.ts';
 
 export interface AffinityResult {
   p: SparseAffinities;
@@ -42,7 +43,7 @@ export async function computeAffinities(tf: Tf, features: Float32Array, n: numbe
   const searched = performance.now();
   options.onProgress?.('calibration', 0, n);
   const { conditional, entropies } = await conditionalAffinities(neighbors.distances, n, k, perplexity, { yieldOften: options.yieldOften });
-  const p = symmetrize(n, k, neighbors.indices, conditional);
+  const p = await symmetrize(n, k, neighbors.indices, conditional, options.yieldOften ? yieldToEventLoop : undefined);
   const done = performance.now();
   return { p, neighbors, entropies, milliseconds: { neighbors: searched - began, calibration: done - searched, total: done - began } };
 }

@@ -6,6 +6,7 @@
 import type { Tf } from '../../tf/types.ts';
 import { mlpFeatures } from './mlp-features.ts';
 import { pca } from './pca.ts';
+import { yieldToEventLoop } from '../yield.ts';
 
 export const FEATURE_SPACES = ['pixels', 'pca50', 'mlp'] as const;
 export type FeatureSpace = (typeof FEATURE_SPACES)[number];
@@ -55,7 +56,9 @@ export async function digitFeatures(options: FeatureOptions): Promise<Features> 
       return { values: pixelFeatures(options.images, n), dim: 784, description: 'raw pixels (784 dimensions)' };
     case 'pca50': {
       options.onProgress?.(`Projecting ${n} digits on their top ${PCA_COMPONENTS} principal components…`);
-      const result = await pca(tf, pixelFeatures(options.images, n), n, 784, PCA_COMPONENTS, { seed: options.seed, yieldOften: options.yieldOften });
+      const pixels = pixelFeatures(options.images, n);
+      if (options.yieldOften) await yieldToEventLoop();
+      const result = await pca(tf, pixels, n, 784, PCA_COMPONENTS, { seed: options.seed, yieldOften: options.yieldOften });
       return { values: result.projected, dim: PCA_COMPONENTS, description: `the top ${PCA_COMPONENTS} principal components of the pixels (${(100 * result.explained).toFixed(0)}% of their variance)` };
     }
     case 'mlp': {

@@ -12,8 +12,14 @@ export interface SparseAffinities {
   values: Float64Array;
 }
 
-/** Symmetrizes a k-nearest-neighbour table of conditional probabilities (row-major [n x k]). */
-export function symmetrize(n: number, k: number, neighbors: Int32Array, conditional: Float64Array): SparseAffinities {
+/**
+ * Symmetrizes a k-nearest-neighbour table of conditional probabilities (row-major [n x k]).
+ * `pause`, if given, is awaited every 1,024 rows of each pass (to keep the page responsive).
+ */
+export async function symmetrize(n: number, k: number, neighbors: Int32Array, conditional: Float64Array, pause?: () => Promise<void>): Promise<SparseAffinities> {
+  const every = async (i: number) => {
+    if (pause && i % 1024 === 1023) await pause();
+  };
   // Every (i -> j) lands in row i and row j; duplicates (mutual neighbours) are merged below.
   const counts = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
@@ -22,6 +28,7 @@ export function symmetrize(n: number, k: number, neighbors: Int32Array, conditio
       const j = neighbors[i * k + m]!;
       counts[j] = counts[j]! + 1;
     }
+    await every(i);
   }
   const start = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) start[i + 1] = start[i]! + counts[i]!;
@@ -39,6 +46,7 @@ export function symmetrize(n: number, k: number, neighbors: Int32Array, conditio
       rawCols[at] = i;
       rawValues[at] = p;
     }
+    await every(i);
   }
 
   // Merge duplicates within each row: slot[j] remembers where column j went in the current row.
@@ -61,6 +69,7 @@ export function symmetrize(n: number, k: number, neighbors: Int32Array, conditio
         size++;
       }
     }
+    await every(i);
   }
   rowStart[n] = size;
   const scale = 1 / (2 * n);

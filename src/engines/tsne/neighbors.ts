@@ -1,14 +1,17 @@
 /**
  * Exact k nearest neighbours (squared Euclidean) of every row of a feature matrix, on the tfjs
- * backend: rows are processed in chunks, each chunk one matrix product and one top-k.
+ * backend, as tiles: a block of rows times a block of columns is one matrix product and one
+ * top-k, and each row keeps the best candidates over the column blocks.
  *
  * With an augmented layout the product already ranks neighbours: for a = [x_i, 1] and
- * B = [2 X^T ; -|x_j|^2], (a B)_j = 2 x_i.x_j - |x_j|^2 = |x_i|^2 - d_ij, so the top k of the row are
- * the k nearest, and d_ij = |x_i|^2 - score. B is transposed once, up front: on the wasm backend
- * matMul(a, b, false, true) is about 10x slower than matMul(a, transpose(b)).
+ * B = [2 X^T ; -|x_j|^2], (a B)_j = 2 x_i.x_j - |x_j|^2 = |x_i|^2 - d_ij, so the top k of a row
+ * are the k nearest, and d_ij = |x_i|^2 - score. B is transposed once, up front: on the wasm
+ * backend matMul(a, b, false, true) is about 10x slower than matMul(a, transpose(b)).
  *
- * Chunk sizes adapt so that each chunk takes about `sliceMs`: the page stays responsive on the
- * main-thread backends, and the GPU backends get large chunks.
+ * Why tiles: on the main-thread backends (wasm, cpu) a task must stay short, yet a product of few
+ * rows is slow, because each one streams all of B through memory (with 10,000 digits, 28 MB). So
+ * row blocks stay large (256 rows) and column blocks are sized to about 3e8 multiply-adds per
+ * tile (some 30 ms). The GPU backends run asynchronously and get whole rows of 1,024.
  */
 import type { Tensor, Tf } from '../../tf/types.ts';
 import { yieldToEventLoop } from '../yield.ts';
@@ -22,8 +25,7 @@ export interface NeighborTable {
 }
 
 export interface NeighborOptions {
-  sliceMs?: number | undefined;
-  /** Yield to the event loop between chunks. */
+  /** Yield to the event loop between tiles. */
   yieldOften?: boolean | undefined;
   onProgress?: ((rowsDone: number) => void) | undefined;
   /** Stops early (the run was disposed). */
@@ -32,7 +34,62 @@ export interface NeighborOptions {
 
 export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number, dim: number, k: number, options: NeighborOptions = {}): Promise<NeighborTable> {
   if (k >= n) throw new Error(`${k} neighbours need more than ${n} points`);
+  const mainThread = tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu';
   const { columns, packed } = dropConstantColumns(features, n, dim);
+  const width = columns + 1;
+  const { augmented, squaredNorms } = augment(packed, n, columns);
+  const rows: Tensor = tf.tensor2d(augmented, [n, width]);
+  if (options.yieldOften) await yieldToEventLoop();
+  // Column blocks of B, sized so a 256-row tile is about 3e8 multiply-adds on the main thread.
+  const blockColumns = mainThread ? Math.max(256, Math.min(n, 256 * Math.round(3e8 / (2 * 256 * width) / 256))) : n;
+  const blocks: { start: number; ranking: Tensor }[] = [];
+  for (let start = 0; start < n; start += blockColumns) {
+    const count = Math.min(blockColumns, n - start);
+    blocks.push({
+      start,
+      ranking: tf.tidy(() => {
+        const part = tf.slice(rows, [start, 0], [count, columns]);
+        return tf.concat([tf.mul(tf.transpose(part), 2), tf.neg(tf.tensor2d(squaredNorms.subarray(start, start + count), [1, count]))], 0);
+      }),
+    });
+    if (options.yieldOften) await yieldToEventLoop();
+  }
+
+  const best = new NeighborHeaps(n, k + 1);
+  const rowBlock = mainThread ? 256 : 1024;
+  try {
+    for (let first = 0; first < n; first += rowBlock) {
+      const count = Math.min(rowBlock, n - first);
+      const chunk = tf.slice(rows, [first, 0], [count, width]);
+      try {
+        for (const block of blocks) {
+          if (options.cancelled?.()) throw new Error('cancelled');
+          const columnsHere = block.ranking.shape[1]!;
+          const top = tf.tidy(() => tf.topk(tf.matMul(chunk, block.ranking), Math.min(k + 1, columnsHere)));
+          const [values, ids] = await Promise.all([top.values.data(), top.indices.data()]);
+          tf.dispose([top.values, top.indices]);
+          best.offer(first, count, values, ids, block.start, Math.min(k + 1, columnsHere));
+          if (options.yieldOften) await yieldToEventLoop();
+        }
+      } finally {
+        chunk.dispose();
+      }
+      options.onProgress?.(first + count);
+    }
+  } finally {
+    tf.dispose([rows, ...blocks.map((b) => b.ranking)]);
+  }
+  const indices = new Int32Array(n * k);
+  const distances = new Float32Array(n * k);
+  for (let first = 0; first < n; first += 1000) {
+    best.write(first, Math.min(n, first + 1000), squaredNorms, k, indices, distances);
+    if (options.yieldOften) await yieldToEventLoop();
+  }
+  return { k, indices, distances };
+}
+
+/** Appends a column of ones and returns the squared norms of the rows. */
+function augment(packed: Float32Array, n: number, columns: number): { augmented: Float32Array; squaredNorms: Float32Array } {
   const width = columns + 1;
   const augmented = new Float32Array(n * width);
   const squaredNorms = new Float32Array(n);
@@ -46,54 +103,79 @@ export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number
     augmented[i * width + columns] = 1;
     squaredNorms[i] = norm;
   }
-  const rows: Tensor = tf.tensor2d(augmented, [n, width]);
-  const ranking: Tensor = tf.tidy(() => {
-    const twiceTransposed = tf.mul(tf.transpose(tf.slice(rows, [0, 0], [n, columns])), 2);
-    return tf.concat([twiceTransposed, tf.neg(tf.tensor2d(squaredNorms, [1, n]))], 0);
-  });
+  return { augmented, squaredNorms };
+}
 
-  const indices = new Int32Array(n * k);
-  const distances = new Float32Array(n * k);
-  const sliceMs = options.sliceMs ?? 30;
-  // About 1e8 multiply-adds per chunk to start with; then sized from the measured time.
-  let chunk = clampRows(Math.floor(1e8 / (n * width)), n);
-  try {
-    for (let start = 0; start < n; ) {
-      if (options.cancelled?.()) throw new Error('cancelled');
-      const count = Math.min(chunk, n - start);
-      const began = performance.now();
-      const top = tf.tidy(() => tf.topk(tf.matMul(tf.slice(rows, [start, 0], [count, width]), ranking), k + 1));
-      const [values, ids] = await Promise.all([top.values.data(), top.indices.data()]);
-      tf.dispose([top.values, top.indices]);
-      for (let r = 0; r < count; r++) copyRow(start + r, r, k, values, ids, squaredNorms, indices, distances);
-      start += count;
-      options.onProgress?.(start);
-      const elapsed = performance.now() - began;
-      chunk = clampRows(Math.round(chunk * Math.min(2, Math.max(0.5, sliceMs / Math.max(elapsed, 1)))), n);
-      if (options.yieldOften) await yieldToEventLoop();
+/**
+ * The best `size` candidates of each row by score (larger is nearer), over any number of offers.
+ * A candidate replaces the row's worst one; a rescan then finds the new worst.
+ */
+class NeighborHeaps {
+  readonly #size: number;
+  readonly #scores: Float32Array;
+  readonly #ids: Int32Array;
+  readonly #filled: Int32Array;
+  readonly #worst: Int32Array;
+
+  constructor(n: number, size: number) {
+    this.#size = size;
+    this.#scores = new Float32Array(n * size);
+    this.#ids = new Int32Array(n * size);
+    this.#filled = new Int32Array(n);
+    this.#worst = new Int32Array(n);
+  }
+
+  offer(first: number, count: number, values: ArrayLike<number>, ids: ArrayLike<number>, offset: number, per: number): void {
+    const size = this.#size;
+    for (let r = 0; r < count; r++) {
+      const row = first + r;
+      const base = row * size;
+      for (let m = 0; m < per; m++) {
+        const score = values[r * per + m]!;
+        const id = ids[r * per + m]! + offset;
+        const filled = this.#filled[row]!;
+        if (filled < size) {
+          this.#scores[base + filled] = score;
+          this.#ids[base + filled] = id;
+          this.#filled[row] = filled + 1;
+          if (filled + 1 === size) this.#rescan(row);
+        } else if (score > this.#scores[base + this.#worst[row]!]!) {
+          this.#scores[base + this.#worst[row]!] = score;
+          this.#ids[base + this.#worst[row]!] = id;
+          this.#rescan(row);
+        } else {
+          // Offers come sorted within a block: the rest of this block's row is worse still.
+          break;
+        }
+      }
     }
-  } finally {
-    tf.dispose([rows, ranking]);
   }
-  return { k, indices, distances };
-}
 
-/** Copies one chunk row into the table, leaving out the point itself. */
-function copyRow(i: number, r: number, k: number, values: ArrayLike<number>, ids: ArrayLike<number>, norms: Float32Array, indices: Int32Array, distances: Float32Array): void {
-  let out = 0;
-  for (let m = 0; m <= k && out < k; m++) {
-    const j = ids[r * (k + 1) + m]!;
-    // The point itself is normally first; with duplicates it may rank later, or drop off the end.
-    if (j === i) continue;
-    indices[i * k + out] = j;
-    distances[i * k + out] = Math.max(0, norms[i]! - values[r * (k + 1) + m]!);
-    out++;
+  #rescan(row: number): void {
+    const base = row * this.#size;
+    let worst = 0;
+    for (let m = 1; m < this.#size; m++) if (this.#scores[base + m]! < this.#scores[base + worst]!) worst = m;
+    this.#worst[row] = worst;
   }
-}
 
-function clampRows(rows: number, n: number): number {
-  // At most ~16M scores per chunk (64 MB of float32) on any backend.
-  return Math.max(1, Math.min(rows, 1024, Math.floor(16e6 / n), n));
+  /** Writes the k nearest of rows [from, to), nearest first, the row itself left out. */
+  write(from: number, to: number, norms: Float32Array, k: number, indices: Int32Array, distances: Float32Array): void {
+    const size = this.#size;
+    const order = Array.from({ length: size }, (_, m) => m);
+    for (let i = from; i < to; i++) {
+      const base = i * size;
+      order.sort((a, b) => this.#scores[base + b]! - this.#scores[base + a]! || this.#ids[base + a]! - this.#ids[base + b]!);
+      let out = 0;
+      // The point itself is normally first; with duplicates it may rank later, or not be kept.
+      for (let m = 0; m < size && out < k; m++) {
+        const j = this.#ids[base + order[m]!]!;
+        if (j === i) continue;
+        indices[i * k + out] = j;
+        distances[i * k + out] = Math.max(0, norms[i]! - this.#scores[base + order[m]!]!);
+        out++;
+      }
+    }
+  }
 }
 
 /** Columns that are the same in every row do not change any distance: leave them out. */

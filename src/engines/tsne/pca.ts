@@ -31,33 +31,43 @@ export interface PcaOptions {
 
 export async function pca(tf: Tf, x: Float32Array, n: number, dim: number, components: number, options: PcaOptions = {}): Promise<PcaResult> {
   const r = Math.min(dim, components + 10);
+  const pause = async () => {
+    if (options.yieldOften) await yieldToEventLoop();
+  };
   const data = tf.tensor2d(x, [n, dim]);
-  const mean = tf.mean(data, 0, true);
-  const centred = tf.sub(data, mean);
-  tf.dispose([data, mean]);
+  await pause();
+  // The mean in plain TypeScript: a reduction over rows is one long op on the wasm backend.
+  const sums = new Float64Array(dim);
+  for (let i = 0; i < n; i++) for (let c = 0; c < dim; c++) sums[c] = sums[c]! + x[i * dim + c]!;
+  const mean = tf.tensor2d(Float32Array.from(sums, (sum) => sum / n), [1, dim]);
+  await pause();
+  // Rows are centred chunk by chunk, as they are used: no full-size op in one task.
+  const centredRows = (start: number, count: number) => tf.sub(tf.slice(data, [start, 0], [count, dim]), mean);
   let covariance: Tensor = tf.zeros([dim, dim]);
-  const rows = Math.max(1, Math.floor(4e8 / (dim * dim * 2)));
+  const rows = Math.max(1, Math.floor(2e8 / (dim * dim * 2)));
   try {
     for (let start = 0; start < n; start += rows) {
       const count = Math.min(rows, n - start);
       const next = tf.tidy(() => {
-        const chunk = tf.slice(centred, [start, 0], [count, dim]);
+        const chunk = centredRows(start, count);
         return tf.add(covariance, tf.matMul(tf.transpose(chunk), chunk));
       });
       covariance.dispose();
       covariance = next;
-      if (options.yieldOften) await yieldToEventLoop();
+      await pause();
     }
     const scaled = tf.div(covariance, Math.max(1, n - 1));
     covariance.dispose();
     covariance = scaled;
-    const total = (await tf.tidy(() => tf.sum(tf.mul(covariance, tf.eye(dim)))).data())[0]!;
+    const trace = tf.tidy(() => tf.sum(tf.mul(covariance, tf.eye(dim))));
+    const total = (await trace.data())[0]!;
+    trace.dispose();
 
     const random = createRandom(options.seed ?? 1);
     let basis = orthonormalize(Float64Array.from({ length: dim * r }, () => random.normal()), dim, r);
     for (let step = 0; step < (options.iterations ?? 20); step++) {
       basis = orthonormalize(await multiply(tf, covariance, basis, dim, r), dim, r);
-      if (options.yieldOften) await yieldToEventLoop();
+      await pause();
     }
     // Rayleigh-Ritz: T = V^T C V, T = E diag(values) E^T, components = V E.
     const cv = await multiply(tf, covariance, basis, dim, r);
@@ -74,13 +84,23 @@ export async function pca(tf: Tf, x: Float32Array, n: number, dim: number, compo
       for (let m = 0; m < r; m++) sum += basis[k * r + m]! * vectors[m * r + c]!;
       directions[k * components + c] = sum;
     }
-    const projected = tf.tidy(() => tf.matMul(centred, tf.tensor2d(directions, [dim, components])));
-    const values32 = await projected.data();
-    projected.dispose();
+    const projection = tf.tensor2d(directions, [dim, components]);
+    const projected = new Float32Array(n * components);
+    try {
+      for (let start = 0; start < n; start += rows) {
+        const count = Math.min(rows, n - start);
+        const part = tf.tidy(() => tf.matMul(centredRows(start, count), projection));
+        projected.set(await part.data(), start * components);
+        part.dispose();
+        await pause();
+      }
+    } finally {
+      projection.dispose();
+    }
     const variances = values.slice(0, components);
-    return { projected: Float32Array.from(values32), components, variances, explained: variances.reduce((s, v) => s + v, 0) / total };
+    return { projected, components, variances, explained: variances.reduce((s, v) => s + v, 0) / total };
   } finally {
-    tf.dispose([centred, covariance]);
+    tf.dispose([data, mean, covariance]);
   }
 }
 
