@@ -9,7 +9,7 @@ import { symmetrize, type SparseAffinities } from './joint-affinities.ts';
 import { nearestNeighbors, type NeighborTable } from './neighbors.ts';
 import { conditionalAffinities } from './perplexity.ts';
 import { perplexityProblem } from './validation.ts';
-import { yieldToEventLoop } from '../yield.ts';
+import { createTimeSlicer } from './time-slice.ts';
 
 export interface AffinityResult {
   p: SparseAffinities;
@@ -43,7 +43,7 @@ export async function computeAffinities(tf: Tf, features: Float32Array, n: numbe
   const searched = performance.now();
   options.onProgress?.('calibration', 0, n);
   const { conditional, entropies } = await conditionalAffinities(neighbors.distances, n, k, perplexity, { yieldOften: options.yieldOften });
-  const p = await symmetrize(n, k, neighbors.indices, conditional, options.yieldOften ? yieldToEventLoop : undefined);
+  const p = await symmetrize(n, k, neighbors.indices, conditional, createTimeSlicer(options.yieldOften));
   const done = performance.now();
   return { p, neighbors, entropies, milliseconds: { neighbors: searched - began, calibration: done - searched, total: done - began } };
 }

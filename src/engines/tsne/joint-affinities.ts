@@ -14,11 +14,11 @@ export interface SparseAffinities {
 
 /**
  * Symmetrizes a k-nearest-neighbour table of conditional probabilities (row-major [n x k]).
- * `pause`, if given, is awaited every 1,024 rows of each pass (to keep the page responsive).
+ * `pause`, if given, is awaited every 256 rows of each pass (to keep the page responsive).
  */
 export async function symmetrize(n: number, k: number, neighbors: Int32Array, conditional: Float64Array, pause?: () => Promise<void>): Promise<SparseAffinities> {
   const every = async (i: number) => {
-    if (pause && i % 1024 === 1023) await pause();
+    if (pause && i % 256 === 255) await pause();
   };
   // Every (i -> j) lands in row i and row j; duplicates (mutual neighbours) are merged below.
   const counts = new Int32Array(n + 1);

@@ -10,11 +10,11 @@
  *
  * Why tiles: on the main-thread backends (wasm, cpu) a task must stay short, yet a product of few
  * rows is slow, because each one streams all of B through memory (with 10,000 digits, 28 MB). So
- * row blocks stay large (256 rows) and column blocks are sized to about 3e8 multiply-adds per
- * tile (some 30 ms). The GPU backends run asynchronously and get whole rows of 1,024.
+ * row blocks stay large (256 rows) and column blocks are sized to about 1.5e8 multiply-adds per
+ * tile (some 15 ms). The GPU backends run asynchronously and get whole rows of 1,024.
  */
 import type { Tensor, Tf } from '../../tf/types.ts';
-import { yieldToEventLoop } from '../yield.ts';
+import { createTimeSlicer } from './time-slice.ts';
 
 export interface NeighborTable {
   k: number;
@@ -35,13 +35,14 @@ export interface NeighborOptions {
 export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number, dim: number, k: number, options: NeighborOptions = {}): Promise<NeighborTable> {
   if (k >= n) throw new Error(`${k} neighbours need more than ${n} points`);
   const mainThread = tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu';
+  const pause = createTimeSlicer(options.yieldOften);
   const { columns, packed } = dropConstantColumns(features, n, dim);
   const width = columns + 1;
   const { augmented, squaredNorms } = augment(packed, n, columns);
   const rows: Tensor = tf.tensor2d(augmented, [n, width]);
-  if (options.yieldOften) await yieldToEventLoop();
-  // Column blocks of B, sized so a 256-row tile is about 3e8 multiply-adds on the main thread.
-  const blockColumns = mainThread ? Math.max(256, Math.min(n, 256 * Math.round(3e8 / (2 * 256 * width) / 256))) : n;
+  await pause();
+  // Column blocks of B, sized so a 256-row tile is about 1.5e8 multiply-adds on the main thread.
+  const blockColumns = mainThread ? Math.max(256, Math.min(n, 256 * Math.round(1.5e8 / (256 * width) / 256))) : n;
   const blocks: { start: number; ranking: Tensor }[] = [];
   for (let start = 0; start < n; start += blockColumns) {
     const count = Math.min(blockColumns, n - start);
@@ -52,11 +53,12 @@ export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number
         return tf.concat([tf.mul(tf.transpose(part), 2), tf.neg(tf.tensor2d(squaredNorms.subarray(start, start + count), [1, count]))], 0);
       }),
     });
-    if (options.yieldOften) await yieldToEventLoop();
+    await pause();
   }
 
   const best = new NeighborHeaps(n, k + 1);
-  const rowBlock = mainThread ? 256 : 1024;
+  // The cpu backend multiplies in plain JavaScript, about 10x slower than wasm: smaller tiles.
+  const rowBlock = tf.getBackend() === 'cpu' ? 32 : mainThread ? 256 : 1024;
   try {
     for (let first = 0; first < n; first += rowBlock) {
       const count = Math.min(rowBlock, n - first);
@@ -69,7 +71,7 @@ export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number
           const [values, ids] = await Promise.all([top.values.data(), top.indices.data()]);
           tf.dispose([top.values, top.indices]);
           best.offer(first, count, values, ids, block.start, Math.min(k + 1, columnsHere));
-          if (options.yieldOften) await yieldToEventLoop();
+          await pause();
         }
       } finally {
         chunk.dispose();
@@ -83,7 +85,7 @@ export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number
   const distances = new Float32Array(n * k);
   for (let first = 0; first < n; first += 1000) {
     best.write(first, Math.min(n, first + 1000), squaredNorms, k, indices, distances);
-    if (options.yieldOften) await yieldToEventLoop();
+    await pause();
   }
   return { k, indices, distances };
 }

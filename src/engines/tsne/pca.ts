@@ -9,7 +9,7 @@
  */
 import type { Tensor, Tf } from '../../tf/types.ts';
 import { createRandom } from '../random.ts';
-import { yieldToEventLoop } from '../yield.ts';
+import { createTimeSlicer } from './time-slice.ts';
 import { symmetricEigen } from './eigen.ts';
 
 export interface PcaResult {
@@ -31,9 +31,7 @@ export interface PcaOptions {
 
 export async function pca(tf: Tf, x: Float32Array, n: number, dim: number, components: number, options: PcaOptions = {}): Promise<PcaResult> {
   const r = Math.min(dim, components + 10);
-  const pause = async () => {
-    if (options.yieldOften) await yieldToEventLoop();
-  };
+  const pause = createTimeSlicer(options.yieldOften);
   const data = tf.tensor2d(x, [n, dim]);
   await pause();
   // The mean in plain TypeScript: a reduction over rows is one long op on the wasm backend.

@@ -4,7 +4,7 @@
  * p(j | i) = exp(-beta d_ij) / sum_k exp(-beta d_ik) over the point's neighbours has entropy
  * log(perplexity) (in nats, so that perplexity = e^H = 2^(H in bits)).
  */
-import { yieldToEventLoop } from '../yield.ts';
+import { createTimeSlicer } from './time-slice.ts';
 
 /** Entropy tolerance of the search, in nats (the tests ask for 1e-3 on every point). */
 export const ENTROPY_TOLERANCE = 1e-5;
@@ -67,27 +67,23 @@ export interface ConditionalAffinities {
 }
 
 /**
- * Calibrates every row of a k-nearest-neighbour distance table. Rows are processed in chunks of
- * about `sliceMs` with a yield in between, so the page stays responsive on large N.
+ * Calibrates every row of a k-nearest-neighbour distance table, yielding about every 25 ms
+ * when asked (the page stays responsive on large N).
  */
 export async function conditionalAffinities(
   distances: Float32Array,
   n: number,
   k: number,
   perplexity: number,
-  options: { yieldOften?: boolean | undefined; sliceMs?: number | undefined } = {},
+  options: { yieldOften?: boolean | undefined } = {},
 ): Promise<ConditionalAffinities> {
   const conditional = new Float64Array(n * k);
   const entropies = new Float64Array(n);
-  const sliceMs = options.sliceMs ?? 20;
-  let sliceStart = performance.now();
+  const pause = createTimeSlicer(options.yieldOften);
   for (let i = 0; i < n; i++) {
     const row = conditional.subarray(i * k, (i + 1) * k);
     entropies[i] = calibrateRow(distances.subarray(i * k, (i + 1) * k), perplexity, row).entropy;
-    if (options.yieldOften && performance.now() - sliceStart > sliceMs) {
-      await yieldToEventLoop();
-      sliceStart = performance.now();
-    }
+    await pause();
   }
   return { conditional, entropies };
 }
