@@ -6,7 +6,7 @@ import { computeAffinities } from '../../src/engines/tsne/affinities.ts';
 import { toDense, type SparseAffinities } from '../../src/engines/tsne/joint-affinities.ts';
 import { finiteDifferenceGradient, referenceGradient, referenceKl } from '../../src/engines/tsne/reference.ts';
 import { createTsne, type GradientMethod } from '../../src/engines/tsne/tsne-engine.ts';
-import { createForceField, splitRanges } from '../../src/engines/tsne/barnes-hut-core.ts';
+import { createBalance, createForceField, splitRanges } from '../../src/engines/tsne/barnes-hut-core.ts';
 import { pixelFeatures } from '../../src/engines/tsne/features.ts';
 import { loadMnistNode } from '../../src/data/mnist-node.ts';
 
@@ -146,4 +146,43 @@ describe('Barnes-Hut split over threads', () => {
       expect(merged.blockZ).toEqual(whole.blockZ);
     }
   }, 60_000);
+});
+
+describe('balancing the split between threads', () => {
+  const covers = (ranges: [number, number][], n: number) => {
+    expect(ranges[0]![0]).toBe(0);
+    expect(ranges.at(-1)![1]).toBe(n);
+    ranges.slice(1).forEach(([from], k) => expect(from).toBe(ranges[k]![1]));
+    for (const [from] of ranges) expect(from % 256 === 0 || from === n).toBe(true);
+  };
+
+  test('moves points towards the faster thread and always covers every point once', () => {
+    const n = 10000;
+    const balance = createBalance(n, 2);
+    covers(balance.ranges(), n);
+    const size = (r: [number, number]) => r[1] - r[0];
+    const start = balance.ranges().map(size);
+    expect(Math.abs(start[0]! - start[1]!)).toBeLessThanOrEqual(256);
+    // Thread 0 is three times slower per point: its share shrinks towards a quarter.
+    for (let step = 0; step < 20; step++) {
+      const [a, b] = balance.ranges().map(size) as [number, number];
+      balance.measured([3 * a, b]);
+      covers(balance.ranges(), n);
+    }
+    const [a, b] = balance.ranges().map(size) as [number, number];
+    expect(a / (a + b)).toBeGreaterThan(0.2);
+    expect(a / (a + b)).toBeLessThan(0.3);
+  });
+
+  test('keeps at least one block per thread, and copes with fewer blocks than threads', () => {
+    const balance = createBalance(1000, 3);
+    for (let step = 0; step < 10; step++) {
+      balance.measured([100, 1, 1]);
+      covers(balance.ranges(), 1000);
+      for (const [from, to] of balance.ranges()) expect(to).toBeGreaterThan(from);
+    }
+    const tiny = createBalance(300, 4);
+    tiny.measured([1, 1, 1, 1]);
+    covers(tiny.ranges(), 300);
+  });
 });

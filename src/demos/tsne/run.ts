@@ -25,7 +25,6 @@ import type { DemoContext, DemoRun } from '../types.ts';
 import { resolveGradient } from './method.ts';
 import { DEFAULT_N, GRADIENT_METHODS, type GradientChoice } from './spec.ts';
 
-const KL_EVERY = 10;
 const ACCURACY_EVERY = 50;
 /** Main-thread work per animation frame; worker time per batch (batches overlap the frames). */
 const MAIN_THREAD_BUDGET_MS = 30;
@@ -101,6 +100,8 @@ export async function createTsneRun(context: DemoContext): Promise<DemoRun> {
 
   // Barnes-Hut runs in Web Workers, as many as there are cores (up to 4): the page stays free to draw.
   const workers = Math.min(4, Math.max(1, navigator.hardwareConcurrency || 2));
+  // KL costs a pass over P (and Z): every 10 iterations, every 25 for large N.
+  const klEvery = n >= 5000 ? 25 : 10;
   const engine = createTsne({ tf: context.tf, p: affinities.p, method, seed, workers });
   figure.replaceChildren();
   klBox.replaceChildren();
@@ -124,7 +125,7 @@ export async function createTsneRun(context: DemoContext): Promise<DemoRun> {
       chartsFor = total();
       klBox.replaceChildren();
       accuracyBox.replaceChildren();
-      klChart = createLineChart(klBox, { width: sideWidth, height: 150, xLabel: 'iteration', yLabel: 'KL(P ‖ Q)', label: 'KL divergence over the iterations', xExtent: [0, KL_EVERY * Math.floor(chartsFor / KL_EVERY)] });
+      klChart = createLineChart(klBox, { width: sideWidth, height: 150, xLabel: 'iteration', yLabel: 'KL(P ‖ Q)', label: 'KL divergence over the iterations', xExtent: [0, klEvery * Math.floor(chartsFor / klEvery)] });
       accuracyChart = createLineChart(accuracyBox, { width: sideWidth, height: 150, xLabel: 'iteration (dashed: input space)', yLabel: '1-NN accuracy', label: 'Nearest-neighbour label accuracy in the map over the iterations, and in the input space (dashed)', xExtent: [0, ACCURACY_EVERY * Math.floor(chartsFor / ACCURACY_EVERY)] });
     }
     return { klChart, accuracyChart };
@@ -162,7 +163,7 @@ export async function createTsneRun(context: DemoContext): Promise<DemoRun> {
     readout('accuracy', accuracy ? `${(100 * accuracy.accuracy).toFixed(1)}% (input space ${(100 * inputAccuracy).toFixed(1)}%)` : '…');
     readout('time', Number.isFinite(msPerIteration) ? `${msPerIteration.toFixed(1)} ms (${methodText})` : '…');
     const { klChart, accuracyChart } = charts();
-    klChart.update([{ label: 'KL', color: seriesColor(5), values: onGrid(kls.map((r) => [r.iteration, r.kl]), KL_EVERY, chartsFor) }]);
+    klChart.update([{ label: 'KL', color: seriesColor(5), values: onGrid(kls.map((r) => [r.iteration, r.kl]), klEvery, chartsFor) }]);
     const accuracyPoints = onGrid(accuracies.map((r) => [r.iteration, r.accuracy]), ACCURACY_EVERY, chartsFor);
     accuracyChart.update([
       { label: 'map', color: seriesColor(2), values: accuracyPoints },
@@ -178,7 +179,7 @@ export async function createTsneRun(context: DemoContext): Promise<DemoRun> {
     const next = ACCURACY_EVERY * (Math.floor(engine.iteration / ACCURACY_EVERY) + 1);
     const count = Math.max(0, Math.min(steps, total() - engine.iteration, next - engine.iteration));
     if (count === 0) return Promise.resolve([]);
-    return engine.run(count, schedule(), { klEvery: KL_EVERY, yieldOften: !engine.background });
+    return engine.run(count, schedule(), { klEvery, yieldOften: !engine.background });
   };
 
   return {

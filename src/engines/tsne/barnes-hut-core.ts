@@ -99,3 +99,46 @@ export function createOptimizerState(p: SparseAffinities, initial: Float64Array)
   };
   return state;
 }
+
+/**
+ * Splits the points between the threads in proportion to how fast each did its share last time
+ * (dense regions cost more per point, and other programs share the cores). Any split gives the
+ * same results, so the balance may follow the timings freely.
+ */
+export interface Balance {
+  /** The current split: contiguous, block-aligned ranges of tree positions covering [0, n). */
+  ranges(): [number, number][];
+  /** Compute time of each thread's share in the last iteration. */
+  measured(milliseconds: number[]): void;
+}
+
+export function createBalance(n: number, threads: number): Balance {
+  const blocks = Math.ceil(n / Z_BLOCK);
+  let counts = splitRanges(n, threads).map(([from, to]) => Math.ceil((to - from) / Z_BLOCK));
+  return {
+    ranges(): [number, number][] {
+      let block = 0;
+      return counts.map((count) => {
+        const range: [number, number] = [Math.min(n, block * Z_BLOCK), Math.min(n, (block + count) * Z_BLOCK)];
+        block += count;
+        return range;
+      });
+    },
+    measured(milliseconds: number[]): void {
+      if (threads < 2 || blocks < threads || milliseconds.some((ms) => !(ms > 0))) return;
+      const speeds = counts.map((count, t) => Math.max(count, 0.5) / milliseconds[t]!);
+      const total = speeds.reduce((a, b) => a + b, 0);
+      // Half-way towards the measured proportions, at least one block each.
+      const target = speeds.map((speed, t) => 0.5 * counts[t]! + 0.5 * (blocks * speed) / total);
+      const next = target.map((value) => Math.max(1, Math.round(value)));
+      // Rounding may miss the total by a few blocks: take them from the largest share, give to the smallest.
+      let excess = next.reduce((a, b) => a + b, 0) - blocks;
+      while (excess !== 0) {
+        const pick = excess > 0 ? next.indexOf(Math.max(...next)) : next.indexOf(Math.min(...next));
+        next[pick] = next[pick]! - Math.sign(excess);
+        excess -= Math.sign(excess);
+      }
+      counts = next;
+    },
+  };
+}

@@ -5,7 +5,7 @@
  * same quadtree and computes the forces of its share of the points, and the coordinator combines
  * them. The arithmetic is that of the in-thread engine, so the results are identical.
  */
-import { createForceField, createOptimizerState, splitRanges, type ForceField, type OptimizerState } from './barnes-hut-core.ts';
+import { createBalance, createForceField, createOptimizerState, type ForceField, type OptimizerState } from './barnes-hut-core.ts';
 import { sumBlocks, Z_BLOCK } from './barnes-hut.ts';
 import { scheduleAt, type Schedule } from './gradient-descent.ts';
 import type { SparseAffinities } from './joint-affinities.ts';
@@ -33,6 +33,8 @@ interface ShareRequest {
   to: number;
 }
 interface ShareReply {
+  /** Compute time of the share, for balancing the next split. */
+  milliseconds: number;
   indices: Int32Array;
   attractive: Float64Array;
   repulsive: Float64Array;
@@ -54,10 +56,12 @@ function serveShares(p: SparseAffinities, theta: number, port: MessagePort): voi
   const field = createForceField(p, theta);
   port.onmessage = (event: MessageEvent<ShareRequest>) => {
     const { y, from, to } = event.data;
+    const began = performance.now();
     const order = field.build(y);
     field.compute(y, from, to);
     const count = to - from;
     const reply: ShareReply = {
+      milliseconds: performance.now() - began,
       indices: order.slice(from, to),
       attractive: new Float64Array(2 * count),
       repulsive: new Float64Array(2 * count),
@@ -76,7 +80,7 @@ function serveShares(p: SparseAffinities, theta: number, port: MessagePort): voi
 function coordinate(p: SparseAffinities, initial: Float64Array, theta: number, helpers: MessagePort[]): void {
   const field = createForceField(p, theta);
   const state = createOptimizerState(p, initial);
-  const ranges = splitRanges(p.n, helpers.length + 1);
+  const balance = createBalance(p.n, helpers.length + 1);
   const waiting = helpers.map(() => [] as ((reply: ShareReply) => void)[]);
   helpers.forEach((port, h) => {
     port.onmessage = (event: MessageEvent<ShareReply>) => waiting[h]!.shift()?.(event.data);
@@ -114,15 +118,20 @@ function coordinate(p: SparseAffinities, initial: Float64Array, theta: number, h
 
   /** Forces of every point: the helpers take their ranges while this thread does the first. */
   async function forces(target: ForceField, current: OptimizerState): Promise<void> {
+    const ranges = balance.ranges();
     const shares = helpers.map((port, h) => {
       const [from, to] = ranges[h + 1]!;
       const pending = new Promise<ShareReply>((resolve) => waiting[h]!.push(resolve));
       port.postMessage({ y: current.y, from, to } satisfies ShareRequest);
       return pending;
     });
+    const began = performance.now();
     target.build(current.y);
     target.compute(current.y, ranges[0]![0], ranges[0]![1]);
-    for (const share of await Promise.all(shares)) {
+    const own = performance.now() - began;
+    const replies = await Promise.all(shares);
+    balance.measured([own, ...replies.map((r) => r.milliseconds)]);
+    for (const share of replies) {
       share.indices.forEach((i, k) => {
         target.attractive[2 * i] = share.attractive[2 * k]!;
         target.attractive[2 * i + 1] = share.attractive[2 * k + 1]!;
@@ -133,3 +142,4 @@ function coordinate(p: SparseAffinities, initial: Float64Array, theta: number, h
     }
   }
 }
+
