@@ -10,8 +10,9 @@ import { expect, test } from './fixtures.ts';
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 const PAGE = 'notes/lecture-12-visualizing-and-understanding/';
 const SMALL = '#tsne.n=500&tsne.exaggerationIterations=50&tsne.iterations=300';
-// On SwiftShader (CPU-emulated WebGPU and WebGL) the exact gradient takes a good fraction of a second per iteration.
-const SMALL_GPU = '#tsne.n=500&tsne.exaggerationIterations=20&tsne.iterations=100';
+// On SwiftShader (CPU-emulated WebGPU and WebGL) the exact gradient is slow: fewer iterations. KL rises
+// during early exaggeration and falls below its starting value some 100 iterations after it.
+const SMALL_GPU = '#tsne.n=500&tsne.exaggerationIterations=50&tsne.iterations=250';
 
 async function openDemo(page: Page, query: string, hash = SMALL): Promise<Locator> {
   await page.goto(`${PAGE}${query}${hash}`);
@@ -27,7 +28,7 @@ async function readNumber(demo: Locator, name: string): Promise<number> {
 test.describe('t-SNE on every backend', () => {
   for (const backend of BACKENDS) {
     test(`${backend}: reaches running, KL decreases, tensor count stays flat`, async ({ page, watch: _ }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(300_000);
       const gpu = backend === 'webgpu' || backend === 'webgl';
       const demo = await openDemo(page, `?backend=${backend}`, gpu ? SMALL_GPU : SMALL);
       await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 90_000 });
@@ -45,10 +46,10 @@ test.describe('t-SNE on every backend', () => {
         expect(Math.max(...samples.slice(2))).toBeLessThanOrEqual(Math.max(...samples.slice(0, 2)));
         expect(Math.max(...samples) - Math.min(...samples)).toBeLessThanOrEqual(2);
       }
-      await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 150_000 });
+      await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
       const lastKl = await readNumber(demo, 'kl');
       expect(lastKl).toBeLessThan(firstKl - 0.5);
-      await expect(demo.locator('[data-readout="iteration"]')).toHaveText(gpu ? '100 of 100' : '300 of 300');
+      await expect(demo.locator('[data-readout="iteration"]')).toHaveText(gpu ? '250 of 250' : '300 of 300');
       // The map keeps most of the input space's nearest-neighbour accuracy.
       const accuracy = await readNumber(demo, 'accuracy');
       expect(accuracy).toBeGreaterThan(75);

@@ -3,7 +3,7 @@
  * and the URL hash. The learning rate has a preset per N (max(200, N/12): the classic 200, and
  * N / exaggeration for large N, Belkina et al. 2019), applied when the reader changes N.
  */
-import { FEATURE_SPACES, type FeatureSpace } from '../../engines/tsne/features.ts';
+import { FEATURE_SPACES, type FeatureSpace } from '../../engines/tsne/feature-spaces.ts';
 import type { SettingsSpec } from '../settings.ts';
 
 export const DEMO_ID = 'tsne';

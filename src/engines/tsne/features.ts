@@ -7,9 +7,9 @@ import type { Tf } from '../../tf/types.ts';
 import { mlpFeatures } from './mlp-features.ts';
 import { pca } from './pca.ts';
 import { yieldToEventLoop } from '../yield.ts';
+import type { FeatureSpace } from './feature-spaces.ts';
 
-export const FEATURE_SPACES = ['pixels', 'pca50', 'mlp'] as const;
-export type FeatureSpace = (typeof FEATURE_SPACES)[number];
+export { FEATURE_SPACES, isFeatureSpace, type FeatureSpace } from './feature-spaces.ts';
 
 export const PCA_COMPONENTS = 50;
 export const MLP_HIDDEN = 64;
@@ -36,10 +36,6 @@ export interface Features {
   dim: number;
   /** One sentence about the space, for the reader. */
   description: string;
-}
-
-export function isFeatureSpace(value: unknown): value is FeatureSpace {
-  return typeof value === 'string' && (FEATURE_SPACES as readonly string[]).includes(value);
 }
 
 /** Pixels as floats in [0, 1]. */
