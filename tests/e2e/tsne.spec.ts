@@ -115,7 +115,7 @@ test('hovering a point shows its digit; exports the map as SVG and the embedding
     }
   }
   expect(found).toBe(true);
-  await expect(demo.locator('.tsne-card')).toContainText(/digit \d+: a \d/);
+  await expect(demo.locator('.tsne-card')).toContainText(/digit \d+: an? \d/);
 
   const download = async (name: string) => {
     const pending = page.waitForEvent('download');

@@ -216,7 +216,7 @@ export async function createTsneRun(context: DemoContext): Promise<DemoRun> {
     summary() {
       const last = kls.at(-1);
       const accuracy = accuracies.at(-1);
-      return `t-SNE of ${n.toLocaleString('en-US')} digits (distances between ${featureText}), iteration ${engine.iteration} of ${total()}.`
+      return `t-SNE of ${n.toLocaleString('en-US')} digits, distances between ${featureText}; iteration ${engine.iteration} of ${total()}.`
         + (last ? ` KL divergence ${last.kl.toFixed(3)}.` : '')
         + (accuracy ? ` Nearest-neighbour label accuracy in the map ${(100 * accuracy.accuracy).toFixed(1)}%, in the input space ${(100 * inputAccuracy).toFixed(1)}%.` : '')
         + (Number.isFinite(msPerIteration) ? ` ${msPerIteration.toFixed(1)} ms per iteration, ${methodText}.` : '');

@@ -125,7 +125,8 @@ export function createTsneScatter(container: HTMLElement, options: ScatterOption
       image.data.set([ink, ink, ink, 255], 4 * p);
     }
     digitCanvas.getContext('2d')?.putImageData(image, 0, 0);
-    cardText.textContent = `digit ${index + 1}: a ${labels[index]}`;
+    // "an 8": the only digit name that starts with a vowel.
+    cardText.textContent = `digit ${index + 1}: ${labels[index] === 8 ? 'an' : 'a'} ${labels[index]}`;
     cardText.style.color = digitColor(labels[index]!);
     card.hidden = false;
     const left = Math.min(width - 96, Math.max(0, screenX(index) + 10));
