@@ -1,0 +1,200 @@
+/**
+ * Exact k nearest neighbours (squared Euclidean) of every row of a feature matrix, on the tfjs
+ * backend, as tiles: a block of rows times a block of columns is one matrix product and one
+ * top-k, and each row keeps the best candidates over the column blocks.
+ *
+ * With an augmented layout the product already ranks neighbours: for a = [x_i, 1] and
+ * B = [2 X^T ; -|x_j|^2], (a B)_j = 2 x_i.x_j - |x_j|^2 = |x_i|^2 - d_ij, so the top k of a row
+ * are the k nearest, and d_ij = |x_i|^2 - score. B is transposed once, up front: on the wasm
+ * backend matMul(a, b, false, true) is about 10x slower than matMul(a, transpose(b)).
+ *
+ * Why tiles: on the main-thread backends (wasm, cpu) a task must stay short, yet a product of few
+ * rows is slow, because each one streams all of B through memory (with 10,000 digits, 28 MB). So
+ * row blocks stay large (256 rows) and column blocks are sized to about 1.5e8 multiply-adds per
+ * tile (some 15 ms). The GPU backends run asynchronously and get whole rows of 1,024.
+ */
+import type { Tensor, Tf } from '../../tf/types.ts';
+import { createTimeSlicer } from './time-slice.ts';
+
+export interface NeighborTable {
+  k: number;
+  /** Row-major [n x k], nearest first, the point itself excluded. */
+  indices: Int32Array;
+  /** Squared distances, same layout. */
+  distances: Float32Array;
+}
+
+export interface NeighborOptions {
+  /** Yield to the event loop between tiles. */
+  yieldOften?: boolean | undefined;
+  onProgress?: ((rowsDone: number) => void) | undefined;
+  /** Stops early (the run was disposed). */
+  cancelled?: (() => boolean) | undefined;
+}
+
+export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number, dim: number, k: number, options: NeighborOptions = {}): Promise<NeighborTable> {
+  if (k >= n) throw new Error(`${k} neighbours need more than ${n} points`);
+  const mainThread = tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu';
+  const pause = createTimeSlicer(options.yieldOften);
+  const { columns, packed } = dropConstantColumns(features, n, dim);
+  const width = columns + 1;
+  const { augmented, squaredNorms } = augment(packed, n, columns);
+  const rows: Tensor = tf.tensor2d(augmented, [n, width]);
+  await pause();
+  // Column blocks of B, sized so a 256-row tile is about 1.5e8 multiply-adds on the main thread.
+  const blockColumns = mainThread ? Math.max(256, Math.min(n, 256 * Math.round(1.5e8 / (256 * width) / 256))) : n;
+  const blocks: { start: number; ranking: Tensor }[] = [];
+  for (let start = 0; start < n; start += blockColumns) {
+    const count = Math.min(blockColumns, n - start);
+    blocks.push({
+      start,
+      ranking: tf.tidy(() => {
+        const part = tf.slice(rows, [start, 0], [count, columns]);
+        return tf.concat([tf.mul(tf.transpose(part), 2), tf.neg(tf.tensor2d(squaredNorms.subarray(start, start + count), [1, count]))], 0);
+      }),
+    });
+    await pause();
+  }
+
+  const best = new NeighborHeaps(n, k + 1);
+  // The cpu backend multiplies in plain JavaScript, about 10x slower than wasm: smaller tiles.
+  const rowBlock = tf.getBackend() === 'cpu' ? 32 : mainThread ? 256 : 1024;
+  try {
+    for (let first = 0; first < n; first += rowBlock) {
+      const count = Math.min(rowBlock, n - first);
+      const chunk = tf.slice(rows, [first, 0], [count, width]);
+      try {
+        for (const block of blocks) {
+          if (options.cancelled?.()) throw new Error('cancelled');
+          const columnsHere = block.ranking.shape[1]!;
+          const top = tf.tidy(() => tf.topk(tf.matMul(chunk, block.ranking), Math.min(k + 1, columnsHere)));
+          const [values, ids] = await Promise.all([top.values.data(), top.indices.data()]);
+          tf.dispose([top.values, top.indices]);
+          best.offer(first, count, values, ids, block.start, Math.min(k + 1, columnsHere));
+          await pause();
+        }
+      } finally {
+        chunk.dispose();
+      }
+      options.onProgress?.(first + count);
+    }
+  } finally {
+    tf.dispose([rows, ...blocks.map((b) => b.ranking)]);
+  }
+  const indices = new Int32Array(n * k);
+  const distances = new Float32Array(n * k);
+  for (let first = 0; first < n; first += 1000) {
+    best.write(first, Math.min(n, first + 1000), squaredNorms, k, indices, distances);
+    await pause();
+  }
+  return { k, indices, distances };
+}
+
+/** Appends a column of ones and returns the squared norms of the rows. */
+function augment(packed: Float32Array, n: number, columns: number): { augmented: Float32Array; squaredNorms: Float32Array } {
+  const width = columns + 1;
+  const augmented = new Float32Array(n * width);
+  const squaredNorms = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    let norm = 0;
+    for (let c = 0; c < columns; c++) {
+      const value = packed[i * columns + c]!;
+      augmented[i * width + c] = value;
+      norm += value * value;
+    }
+    augmented[i * width + columns] = 1;
+    squaredNorms[i] = norm;
+  }
+  return { augmented, squaredNorms };
+}
+
+/**
+ * The best `size` candidates of each row by score (larger is nearer), over any number of offers.
+ * A candidate replaces the row's worst one; a rescan then finds the new worst.
+ */
+class NeighborHeaps {
+  readonly #size: number;
+  readonly #scores: Float32Array;
+  readonly #ids: Int32Array;
+  readonly #filled: Int32Array;
+  readonly #worst: Int32Array;
+
+  constructor(n: number, size: number) {
+    this.#size = size;
+    this.#scores = new Float32Array(n * size);
+    this.#ids = new Int32Array(n * size);
+    this.#filled = new Int32Array(n);
+    this.#worst = new Int32Array(n);
+  }
+
+  offer(first: number, count: number, values: ArrayLike<number>, ids: ArrayLike<number>, offset: number, per: number): void {
+    const size = this.#size;
+    for (let r = 0; r < count; r++) {
+      const row = first + r;
+      const base = row * size;
+      for (let m = 0; m < per; m++) {
+        const score = values[r * per + m]!;
+        const id = ids[r * per + m]! + offset;
+        const filled = this.#filled[row]!;
+        if (filled < size) {
+          this.#scores[base + filled] = score;
+          this.#ids[base + filled] = id;
+          this.#filled[row] = filled + 1;
+          if (filled + 1 === size) this.#rescan(row);
+        } else if (score > this.#scores[base + this.#worst[row]!]!) {
+          this.#scores[base + this.#worst[row]!] = score;
+          this.#ids[base + this.#worst[row]!] = id;
+          this.#rescan(row);
+        } else {
+          // Offers come sorted within a block: the rest of this block's row is worse still.
+          break;
+        }
+      }
+    }
+  }
+
+  #rescan(row: number): void {
+    const base = row * this.#size;
+    let worst = 0;
+    for (let m = 1; m < this.#size; m++) if (this.#scores[base + m]! < this.#scores[base + worst]!) worst = m;
+    this.#worst[row] = worst;
+  }
+
+  /** Writes the k nearest of rows [from, to), nearest first, the row itself left out. */
+  write(from: number, to: number, norms: Float32Array, k: number, indices: Int32Array, distances: Float32Array): void {
+    const size = this.#size;
+    const order = Array.from({ length: size }, (_, m) => m);
+    for (let i = from; i < to; i++) {
+      const base = i * size;
+      order.sort((a, b) => this.#scores[base + b]! - this.#scores[base + a]! || this.#ids[base + a]! - this.#ids[base + b]!);
+      let out = 0;
+      // The point itself is normally first; with duplicates it may rank later, or not be kept.
+      for (let m = 0; m < size && out < k; m++) {
+        const j = this.#ids[base + order[m]!]!;
+        if (j === i) continue;
+        indices[i * k + out] = j;
+        distances[i * k + out] = Math.max(0, norms[i]! - this.#scores[base + order[m]!]!);
+        out++;
+      }
+    }
+  }
+}
+
+/** Columns that are the same in every row do not change any distance: leave them out. */
+export function dropConstantColumns(features: Float32Array, n: number, dim: number): { columns: number; packed: Float32Array } {
+  const keep: number[] = [];
+  for (let c = 0; c < dim; c++) {
+    const first = features[c]!;
+    for (let i = 1; i < n; i++) {
+      if (features[i * dim + c] !== first) {
+        keep.push(c);
+        break;
+      }
+    }
+  }
+  if (keep.length === dim) return { columns: dim, packed: features };
+  if (keep.length === 0) keep.push(0);
+  const packed = new Float32Array(n * keep.length);
+  for (let i = 0; i < n; i++) keep.forEach((c, m) => (packed[i * keep.length + m] = features[i * dim + c]!));
+  return { columns: keep.length, packed };
+}

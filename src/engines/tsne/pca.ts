@@ -1,0 +1,129 @@
+/**
+ * PCA of a feature matrix on the tfjs backend, as t-SNE's usual preprocessing (project on the
+ * top 50 principal components; van der Maaten & Hinton 2008 used 30).
+ *
+ * The covariance C = Xc^T Xc / (n - 1) is accumulated over row chunks (each one short task), its
+ * top eigenvectors found by subspace iteration (V <- orth(C V), with a few extra columns so the
+ * 50th converges too), then a Rayleigh-Ritz step: the eigen-decomposition of V^T C V rotates V
+ * onto the eigenvectors. Seeded, so the projection is reproducible.
+ */
+import type { Tensor, Tf } from '../../tf/types.ts';
+import { createRandom } from '../random.ts';
+import { createTimeSlicer } from './time-slice.ts';
+import { symmetricEigen } from './eigen.ts';
+
+export interface PcaResult {
+  /** Row-major [n x components]. */
+  projected: Float32Array;
+  components: number;
+  /** Variance along each component, largest first. */
+  variances: Float64Array;
+  /** Fraction of the total variance the components keep. */
+  explained: number;
+}
+
+export interface PcaOptions {
+  seed?: number | undefined;
+  /** Subspace iterations (default 20). */
+  iterations?: number | undefined;
+  yieldOften?: boolean | undefined;
+}
+
+export async function pca(tf: Tf, x: Float32Array, n: number, dim: number, components: number, options: PcaOptions = {}): Promise<PcaResult> {
+  const r = Math.min(dim, components + 10);
+  const pause = createTimeSlicer(options.yieldOften);
+  const data = tf.tensor2d(x, [n, dim]);
+  await pause();
+  // The mean in plain TypeScript: a reduction over rows is one long op on the wasm backend.
+  const sums = new Float64Array(dim);
+  for (let i = 0; i < n; i++) for (let c = 0; c < dim; c++) sums[c] = sums[c]! + x[i * dim + c]!;
+  const mean = tf.tensor2d(Float32Array.from(sums, (sum) => sum / n), [1, dim]);
+  await pause();
+  // Rows are centred chunk by chunk, as they are used: no full-size op in one task.
+  const centredRows = (start: number, count: number) => tf.sub(tf.slice(data, [start, 0], [count, dim]), mean);
+  let covariance: Tensor = tf.zeros([dim, dim]);
+  const rows = Math.max(1, Math.floor(2e8 / (dim * dim * 2)));
+  try {
+    for (let start = 0; start < n; start += rows) {
+      const count = Math.min(rows, n - start);
+      const next = tf.tidy(() => {
+        const chunk = centredRows(start, count);
+        return tf.add(covariance, tf.matMul(tf.transpose(chunk), chunk));
+      });
+      covariance.dispose();
+      covariance = next;
+      await pause();
+    }
+    const scaled = tf.div(covariance, Math.max(1, n - 1));
+    covariance.dispose();
+    covariance = scaled;
+    const trace = tf.tidy(() => tf.sum(tf.mul(covariance, tf.eye(dim))));
+    const total = (await trace.data())[0]!;
+    trace.dispose();
+
+    const random = createRandom(options.seed ?? 1);
+    let basis = orthonormalize(Float64Array.from({ length: dim * r }, () => random.normal()), dim, r);
+    for (let step = 0; step < (options.iterations ?? 20); step++) {
+      basis = orthonormalize(await multiply(tf, covariance, basis, dim, r), dim, r);
+      await pause();
+    }
+    // Rayleigh-Ritz: T = V^T C V, T = E diag(values) E^T, components = V E.
+    const cv = await multiply(tf, covariance, basis, dim, r);
+    const t = new Float64Array(r * r);
+    for (let a = 0; a < r; a++) for (let b = 0; b < r; b++) {
+      let sum = 0;
+      for (let k = 0; k < dim; k++) sum += basis[k * r + a]! * cv[k * r + b]!;
+      t[a * r + b] = sum;
+    }
+    const { values, vectors } = symmetricEigen(t, r);
+    const directions = new Float32Array(dim * components);
+    for (let k = 0; k < dim; k++) for (let c = 0; c < components; c++) {
+      let sum = 0;
+      for (let m = 0; m < r; m++) sum += basis[k * r + m]! * vectors[m * r + c]!;
+      directions[k * components + c] = sum;
+    }
+    const projection = tf.tensor2d(directions, [dim, components]);
+    const projected = new Float32Array(n * components);
+    try {
+      for (let start = 0; start < n; start += rows) {
+        const count = Math.min(rows, n - start);
+        const part = tf.tidy(() => tf.matMul(centredRows(start, count), projection));
+        projected.set(await part.data(), start * components);
+        part.dispose();
+        await pause();
+      }
+    } finally {
+      projection.dispose();
+    }
+    const variances = values.slice(0, components);
+    return { projected, components, variances, explained: variances.reduce((s, v) => s + v, 0) / total };
+  } finally {
+    tf.dispose([data, mean, covariance]);
+  }
+}
+
+async function multiply(tf: Tf, matrix: Tensor, basis: Float64Array, dim: number, r: number): Promise<Float64Array> {
+  const product = tf.tidy(() => tf.matMul(matrix, tf.tensor2d(Float32Array.from(basis), [dim, r])));
+  const values = await product.data();
+  product.dispose();
+  return Float64Array.from(values);
+}
+
+/** Modified Gram-Schmidt on the columns of a row-major dim x r matrix (twice, for float32 input). */
+export function orthonormalize(m: Float64Array, dim: number, r: number): Float64Array {
+  const q = Float64Array.from(m);
+  for (let pass = 0; pass < 2; pass++) {
+    for (let c = 0; c < r; c++) {
+      for (let prev = 0; prev < c; prev++) {
+        let dot = 0;
+        for (let k = 0; k < dim; k++) dot += q[k * r + c]! * q[k * r + prev]!;
+        for (let k = 0; k < dim; k++) q[k * r + c] = q[k * r + c]! - dot * q[k * r + prev]!;
+      }
+      let norm = 0;
+      for (let k = 0; k < dim; k++) norm += q[k * r + c]! ** 2;
+      norm = Math.sqrt(norm) || 1;
+      for (let k = 0; k < dim; k++) q[k * r + c] = q[k * r + c]! / norm;
+    }
+  }
+  return q;
+}
