@@ -7,7 +7,7 @@
 import { loadMnist } from '../data/mnist-loader.ts';
 import { CNN_ARCHITECTURE, initCnnWeights } from '../engines/cnn/architecture.ts';
 import { createCnnTrainer, type TrainingSchedule } from '../engines/cnn/cnn-trainer.ts';
-import { CNN_WEIGHTS_FORMAT, describeParameters, encodeCnnWeights, type CnnModelManifest } from '../engines/cnn/weights-file.ts';
+import { CNN_WEIGHTS_FORMAT, describeParameters, encodeCnnWeights, type CnnModelManifest } from '../data/cnn-weights-format.ts';
 import { crc32Hex } from '../data/crc32.ts';
 import { createRandom } from '../engines/random.ts';
 import { loadTf, registerBackend } from '../tf/load-backend.ts';

@@ -78,6 +78,8 @@ export function createCnnTrainer(options: CnnTrainerOptions): CnnTrainer {
   const optimizer: TfOptimizer = createTfOptimizer(tf, 'adam', () => ({ ...DEFAULT_HYPERPARAMETERS, lr: learningRateAt(step) }));
   const losses: number[] = [];
   const evaluations: Evaluation[] = [];
+  // A run may be disposed while a yielding train() or evaluate() is between steps.
+  let disposed = false;
 
   return {
     params,
@@ -101,6 +103,10 @@ export function createCnnTrainer(options: CnnTrainerOptions): CnnTrainer {
         tf.dispose([indices, raw, xb, yb, grads]);
         perStep.push(value);
         if (options.yieldOften) await yieldToEventLoop();
+        if (disposed) {
+          tf.dispose(perStep);
+          return;
+        }
       }
       if (perStep.length === 0) return;
       const stacked = tf.stack(perStep);
@@ -111,7 +117,7 @@ export function createCnnTrainer(options: CnnTrainerOptions): CnnTrainer {
     },
     async evaluate() {
       const { start, count } = options.heldOut;
-      const predictions = await predictDigits(tf, params, options.images, start, count, { chunk: 200, yieldBetweenChunks: options.yieldOften ?? false });
+      const predictions = await predictDigits(tf, params, options.images, start, count, { chunk: 200, yieldBetweenChunks: options.yieldOften ?? false, cancelled: () => disposed });
       const correct = countCorrect(predictions, options.labels, start);
       const evaluation = { step, accuracy: correct / count, correct };
       evaluations.push(evaluation);
@@ -119,6 +125,7 @@ export function createCnnTrainer(options: CnnTrainerOptions): CnnTrainer {
     },
     weights: () => readCnnWeights(options.initial.architecture, params),
     dispose() {
+      disposed = true;
       optimizer.dispose();
       tf.dispose([...list, trainX, trainY]);
     },

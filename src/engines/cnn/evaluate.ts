@@ -8,6 +8,8 @@ export interface PredictOptions {
   chunk?: number;
   /** Yield to the event loop between chunks (main-thread backends). */
   yieldBetweenChunks?: boolean;
+  /** Checked after each yield: true stops the work (the model was disposed meanwhile). */
+  cancelled?: () => boolean;
 }
 
 /** The predicted class of digits [start, start + count) of `images`. */
@@ -20,6 +22,7 @@ export async function predictDigits(tf: Tf, params: CnnParams, images: Uint8Arra
     predictions.set(await classes.data() as Int32Array, offset);
     classes.dispose();
     if (options.yieldBetweenChunks) await yieldToEventLoop();
+    if (options.cancelled?.()) break;
   }
   return predictions;
 }

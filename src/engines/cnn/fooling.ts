@@ -29,6 +29,7 @@ export interface FoolingState {
   pixels: Float32Array;
   /** pixels − original. */
   perturbation: Float32Array;
+  scores: Float32Array;
   probabilities: Float32Array;
   predicted: number;
   fooled: boolean;
@@ -50,9 +51,12 @@ export async function createFoolingRun(tf: Tf, params: CnnParams, original: Floa
   const gradient = tf.grad(logProbability);
 
   const read = async (steps: number): Promise<FoolingState> => {
-    const p = tf.tidy(() => tf.squeeze(tf.softmax(cnnScores(tf, params, x))));
-    const [probabilities, pixels] = await Promise.all([p.data() as Promise<Float32Array>, x.data() as Promise<Float32Array>]);
-    p.dispose();
+    const [s, p] = tf.tidy(() => {
+      const scores = tf.squeeze(cnnScores(tf, params, x));
+      return [scores, tf.softmax(scores)];
+    });
+    const [scores, probabilities, pixels] = await Promise.all([s.data() as Promise<Float32Array>, p.data() as Promise<Float32Array>, x.data() as Promise<Float32Array>]);
+    tf.dispose([s, p]);
     const perturbation = pixels.map((v, i) => v - original[i]!);
     let predicted = 0;
     probabilities.forEach((v, i) => {
@@ -62,6 +66,7 @@ export async function createFoolingRun(tf: Tf, params: CnnParams, original: Floa
       steps,
       pixels: Float32Array.from(pixels),
       perturbation,
+      scores: Float32Array.from(scores),
       probabilities: Float32Array.from(probabilities),
       predicted,
       fooled: predicted === options.target && probabilities[options.target]! >= options.confidence,

@@ -16,9 +16,11 @@
  *   bias:    db[k] = Σ_{n,h,w} dy[n, h, w, k].
  *
  * 2×2 max pooling (stride 2): wasm's MaxPoolGrad kernel is a slow direct loop. The gradient
- * goes to the position of each window's maximum: dx = up(dy) · [x = up(max)], with up() the
- * nearest-neighbour 2× upsampling. Exact ties would all receive the gradient; the layer pools
- * pre-activation values, for which ties have probability zero.
+ * goes to the position of each window's maximum, the first one in reading order when several
+ * tie (as tfjs's own kernels do; ties are common: over blank background every pre-activation
+ * equals the bias). With x_ab the window elements at offset (a, b), each a strided slice:
+ *   dx_ab = dy · [x_ab = max] · [no earlier element of the window equals max]
+ * and the four slices are interleaved back into the input's shape.
  */
 import type { Tensor, Tf } from '../../tf/types.ts';
 
@@ -77,9 +79,17 @@ export function maxPool2x2(tf: Tf, x: Tensor): Tensor {
       value,
       gradFunc: (dy: Tensor, saved: Tensor[]) => {
         const [xs, pooled] = saved as [Tensor4D, Tensor4D];
-        const size: [number, number] = [xs.shape[1], xs.shape[2]];
-        const isMax = tf.cast(tf.equal(xs, tf.image.resizeNearestNeighbor(pooled, size)), 'float32');
-        return [tf.mul(tf.image.resizeNearestNeighbor(dy as Tensor4D, size), isMax)];
+        const [n, h, w, c] = xs.shape;
+        const at = (a: number, b: number) => tf.stridedSlice(xs, [0, a, b, 0], [n, h, w, c], [1, 2, 2, 1]);
+        let taken = tf.zerosLike(pooled);
+        const parts = [[0, 0], [0, 1], [1, 0], [1, 1]].map(([a, b]) => {
+          const isMax = tf.mul(tf.cast(tf.equal(at(a!, b!), pooled), 'float32'), tf.sub(1, taken));
+          taken = tf.add(taken, isMax);
+          return tf.mul(dy, isMax);
+        }) as [Tensor, Tensor, Tensor, Tensor];
+        // out[n, 2i + a, 2j + b, c] = parts[2a + b][n, i, j, c]
+        const row = (first: Tensor, second: Tensor) => tf.reshape(tf.stack([first, second], 3), [n, h / 2, w, c]);
+        return [tf.reshape(tf.stack([row(parts[0], parts[1]), row(parts[2], parts[3])], 2), [n, h, w, c])];
       },
     };
   });

@@ -2,7 +2,9 @@
  * Turns a drawing into an MNIST-like 28×28 digit, the way MNIST itself was made (LeCun et al.):
  * the digit's bounding box is scaled, keeping its aspect ratio and averaging over each output
  * pixel's area (anti-aliasing), to fit a 20×20 box; the result is placed in a 28×28 field so
- * that its centre of mass falls on the field's centre (14, 14), moved by whole pixels.
+ * that its centre of mass falls on pixel (14, 14) counting from 0, moved by whole pixels. (Over
+ * the site's 10,000 MNIST digits the centre of mass averages 14.50 in pixel-centre coordinates,
+ * where pixel k spans [k, k + 1): that is the centre of pixel 14.)
  * Plain TypeScript on arrays: no DOM, no tfjs.
  */
 
@@ -52,7 +54,7 @@ export function preprocessDrawing(ink: ArrayLike<number>, width: number, height:
       my += v * (y + 0.5);
     }
   }
-  const center = DIGIT_SIZE / 2;
+  const center = DIGIT_SIZE / 2 + 0.5;
   const ox = Math.round(center - mx / mass);
   const oy = Math.round(center - my / mass);
   for (let y = 0; y < th; y++) {

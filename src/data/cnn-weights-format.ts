@@ -4,7 +4,7 @@
  * Written by the training script (scripts/train-cnn.mjs), read by the demos and the tests.
  * Reading checks the layout, the size and a CRC-32, and says what is wrong.
  */
-import { PARAMETER_NAMES, parameterShapes, type CnnArchitecture, type CnnWeights, type ParameterName } from './architecture.ts';
+import { PARAMETER_NAMES, parameterShapes, type CnnArchitecture, type CnnWeights, type ParameterName } from '../engines/cnn/architecture.ts';
 
 export const CNN_MODEL_DIR = 'models/mnist-cnn';
 export const CNN_WEIGHTS_FORMAT = 1;
