@@ -72,7 +72,7 @@ async function demoRace(page, backend, seed) {
     const element = document.querySelector('[data-demo="cnn-viewer"]');
     return Number(element?.dataset.reached97Ms) > 0 || ['done', 'error'].includes(element?.dataset.status ?? '');
   }, undefined, { timeout: 180_000 });
-  const reachedMs = Number(await demo.getAttribute('data-reached-97-ms'));
+  const reachedMs = Number(await demo.getAttribute('data-reached97-ms'));
   const summary = await demo.locator('[data-summary]').textContent();
   return {
     secondsTo97: reachedMs > 0 ? Math.round((Date.now() - started) / 100) / 10 : null,

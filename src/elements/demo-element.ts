@@ -97,7 +97,8 @@ export abstract class DemoElement extends HTMLElement {
     this.#disposeRun();
   }
 
-  async #start(): Promise<void> {
+  /** `notice`: a message that must outlive the loading messages (a refused or clamped setting). */
+  async #start(notice?: string): Promise<void> {
     const generation = ++this.#generation;
     this.#startedAt = performance.now();
     this.#setStatus('loading');
@@ -122,7 +123,8 @@ export abstract class DemoElement extends HTMLElement {
       this.#run = run;
       this.#enableControls(true);
       this.#setStatus(this.#userPaused ? 'paused' : 'running');
-      this.#say(this.#userPaused ? 'Ready. Paused because your system asks for reduced motion: press Play.' : '');
+      const paused = this.#userPaused ? 'Ready. Paused because your system asks for reduced motion: press Play.' : '';
+      this.#say([notice, paused].filter(Boolean).join(' '));
       this.#showBackend();
       this.#updateSummary();
       this.#resumeOrPause();
@@ -212,10 +214,10 @@ export abstract class DemoElement extends HTMLElement {
     }
   }
 
-  async #restart(): Promise<void> {
+  async #restart(notice?: string): Promise<void> {
     this.#generation++;
     this.#disposeRun();
-    await this.#start();
+    await this.#start(notice);
   }
 
   #wireControls(): void {
@@ -284,11 +286,15 @@ export abstract class DemoElement extends HTMLElement {
   #changeSettings(changes: Settings): void {
     const current = this.#settings.get();
     let next = { ...current };
+    const problems: string[] = [];
     for (const [key, value] of Object.entries(changes)) {
       const spec = this.spec[key];
       if (!spec) continue;
       const coerced = coerceSetting(spec, typeof value === 'boolean' ? value : String(value), current[key] ?? spec.default);
-      if (coerced.problem) this.#say(coerced.problem);
+      if (coerced.problem) {
+        this.#say(coerced.problem);
+        problems.push(coerced.problem);
+      }
       next[key] = coerced.value;
       next = this.adjustSettings(key, next);
     }
@@ -296,7 +302,8 @@ export abstract class DemoElement extends HTMLElement {
     this.#showSettings(next);
     writeDemoParams(this.demoId, encodeSettings(this.demoId, this.spec, next));
     const restart = Object.keys(this.spec).some((key) => this.spec[key]?.restarts && next[key] !== current[key]);
-    if (restart) void this.#restart();
+    // A restart shows loading messages: the problem is shown again once the new run is ready.
+    if (restart) void this.#restart(problems.join(' ') || undefined);
     else this.#run?.applySettings(next);
   }
 

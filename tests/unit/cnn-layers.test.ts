@@ -115,25 +115,47 @@ describe('convolution gradients on wasm', () => {
   });
 });
 
+/** 2×2 max-pooling gradient written out: each window's maxima share its upstream gradient. */
+function maxPoolGradientReference(x: Float32Array, dy: Float32Array, [n, h, w, c]: [number, number, number, number]): Float32Array {
+  const dx = new Float32Array(x.length);
+  const at = (b: number, y: number, xx: number, ch: number) => ((b * h + y) * w + xx) * c + ch;
+  for (let b = 0; b < n; b++) for (let i = 0; i < h / 2; i++) for (let j = 0; j < w / 2; j++) for (let ch = 0; ch < c; ch++) {
+    const window = [at(b, 2 * i, 2 * j, ch), at(b, 2 * i, 2 * j + 1, ch), at(b, 2 * i + 1, 2 * j, ch), at(b, 2 * i + 1, 2 * j + 1, ch)];
+    const max = Math.max(...window.map((k) => x[k]!));
+    const maxima = window.filter((k) => x[k] === max);
+    for (const k of maxima) dx[k] = dy[((b * (h / 2) + i) * (w / 2) + j) * c + ch]! / maxima.length;
+  }
+  return dx;
+}
+
 describe('2×2 max pooling on wasm', () => {
-  test('value and gradient match the CPU backend\'s tf.maxPool, ties included', async () => {
-    // A third of the values are the same constant (like blank background under a bias): the
-    // gradient must go to one element of a tied window, not to each.
-    const values = randomArray(3 * 10 * 12 * 4, 9).map((v, i) => (i % 3 === 0 || i > 300 ? 0.25 : v));
-    const upstream = randomArray(3 * 5 * 6 * 4, 10);
-    const run = (pool: (x: tf.Tensor) => tf.Tensor) => async () => {
-      const x = tf.tensor4d(values, [3, 10, 12, 4]);
-      const r = tf.tensor4d(upstream, [3, 5, 6, 4]);
-      const y = pool(x);
-      const dx = tf.grad((xi: tf.Tensor) => tf.sum(tf.mul(pool(xi), r)))(x);
-      const result = [await y.data() as Float32Array, await dx.data() as Float32Array];
-      tf.dispose([x, r, y, dx]);
-      return result;
-    };
-    const reference = await on('cpu', run((x) => tf.maxPool(x as T4, 2, 2, 'valid')));
-    const wasm = await on('wasm', run((x) => maxPool2x2(tf, x)));
+  const shape: [number, number, number, number] = [3, 10, 12, 4];
+  const upstream = randomArray(3 * 5 * 6 * 4, 10);
+  const run = (values: Float32Array, pool: (x: tf.Tensor) => tf.Tensor) => async () => {
+    const x = tf.tensor4d(values, shape);
+    const r = tf.tensor4d(upstream, [3, 5, 6, 4]);
+    const y = pool(x);
+    const dx = tf.grad((xi: tf.Tensor) => tf.sum(tf.mul(pool(xi), r)))(x);
+    const result = [await y.data() as Float32Array, await dx.data() as Float32Array];
+    tf.dispose([x, r, y, dx]);
+    return result;
+  };
+
+  test('value and gradient match the CPU backend\'s tf.maxPool', async () => {
+    const values = randomArray(3 * 10 * 12 * 4, 9);
+    const reference = await on('cpu', run(values, (x) => tf.maxPool(x as T4, 2, 2, 'valid')));
+    const wasm = await on('wasm', run(values, (x) => maxPool2x2(tf, x)));
     expectClose(wasm[0]!, reference[0]!, 'pooled');
     expectClose(wasm[1]!, reference[1]!, 'dx');
+    expectClose(wasm[1]!, maxPoolGradientReference(values, upstream, shape), 'dx vs the written-out rule');
+  });
+
+  test('tied maxima (blank background under a bias) share the gradient instead of each taking all of it', async () => {
+    const values = randomArray(3 * 10 * 12 * 4, 9).map((v, i) => (i % 3 === 0 || i > 300 ? 0.25 : v));
+    const [, dx] = await on('wasm', run(values, (x) => maxPool2x2(tf, x)));
+    expectClose(dx!, maxPoolGradientReference(values, upstream, shape), 'dx');
+    // Every window passes on exactly its upstream gradient, ties or not.
+    expect(dx!.reduce((a, b) => a + b, 0)).toBeCloseTo(upstream.reduce((a, b) => a + b, 0), 3);
   });
 });
 

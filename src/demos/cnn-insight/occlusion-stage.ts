@@ -3,6 +3,16 @@ import { occlude, occlusionMap, type OcclusionMap } from '../../engines/cnn/occl
 import { toCsv } from '../export.ts';
 import { chosenClass, percent, type InsightStage, type StageContext } from './stage.ts';
 
+/** The square where an n × n map goes: cells of side S centred on the patch centres P/2 + kS. */
+export function mapPlacement(patch: number, stride: number, n: number): [number, number, number] {
+  const start = Math.max(0, patch / 2 - stride / 2);
+  return [start, start, Math.min(28 - start, n * stride)];
+}
+
+function ink(pixels: Float32Array) {
+  return { values: pixels, width: 28, height: 28, colorMap: 'ink' as const, max: 1 };
+}
+
 export function createOcclusionStage(s: StageContext): InsightStage {
   const c = chosenClass(s.settings['class'], s.predicted, s.digit.label);
   const options = { patch: Number(s.settings['patch']), stride: Number(s.settings['stride']), fill: Number(s.settings['fill']) };
@@ -17,7 +27,8 @@ export function createOcclusionStage(s: StageContext): InsightStage {
       const box: [number, number, number, number] = [left, top, options.patch, options.patch];
       s.panels.update([
         { title: 'Input', note: `test digit ${s.digit.number} · label ${s.digit.label} · p(${c}) = ${percent(result.baseline)}`, raster: { values: s.digit.pixels, width: 28, height: 28, colorMap: 'grey', max: 1 }, mark: box },
-        { title: `p(${c}) map`, note: `${n}×${n} patch positions · dark 0%, yellow 100%`, raster: { values: result.probabilities, width: n, height: n, colorMap: 'viridis', max: 1 } },
+        // Cell (i, j) is drawn around the centre of the patch at (positions[j], positions[i]).
+        { title: `p(${c}) map`, note: `${n}×${n} positions · dark 0%, yellow 100%`, raster: { values: result.probabilities, width: n, height: n, colorMap: 'viridis', max: 1 }, place: mapPlacement(options.patch, options.stride, n), overlay: ink(s.digit.pixels) },
         { title: 'Worst patch', note: `p(${c}) = ${percent(result.probabilities[worst]!)}`, raster: { values: occlude(s.digit.pixels, left, top, options.patch, options.fill), width: 28, height: 28, colorMap: 'grey', max: 1 }, mark: box },
       ]);
       return false;

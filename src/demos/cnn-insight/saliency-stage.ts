@@ -16,7 +16,7 @@ export function createSaliencyStage(s: StageContext): InsightStage {
       const max = maxAbs(result.gradient);
       s.panels.update([
         { title: 'Input', note: `test digit ${s.digit.number} · label ${s.digit.label} · predicted ${s.predicted}`, raster: { values: s.digit.pixels, width: 28, height: 28, colorMap: 'grey', max: 1 } },
-        { title: `|∂S${sub(c)}/∂I|`, note: `S${sub(c)} = ${result.scores[c]!.toFixed(2)} · bright: sensitive`, raster: { values: result.map, width: 28, height: 28, colorMap: 'viridis', max } },
+        { title: `|∂S${sub(c)}/∂I|`, note: `S${sub(c)} = ${result.scores[c]!.toFixed(2)} · bright: sensitive`, raster: { values: result.map, width: 28, height: 28, colorMap: 'viridis', max }, overlay: { values: s.digit.pixels, width: 28, height: 28, colorMap: 'ink', max: 1 } },
         { title: `∂S${sub(c)}/∂I, signed`, note: `red: ink raises S${sub(c)} · blue: lowers it · ±${max.toFixed(2)}`, raster: { values: result.gradient, width: 28, height: 28, colorMap: 'diverging', max } },
       ]);
       return false;

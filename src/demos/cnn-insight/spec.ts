@@ -32,11 +32,11 @@ export const INSIGHT_SPECS: Record<InsightTool, SettingsSpec> = {
     class: { ...classChoice, help: 'The saliency map is the gradient of this class’s score S_c.' },
   },
   'cnn-occlusion': {
-    digit: digit(2),
+    digit: digit(7),
     class: { ...classChoice, help: 'The map shows p(c | occluded image).' },
-    patch: { kind: 'int', label: 'Patch size P (px)', min: 1, max: 28, default: 6, restarts: true },
+    patch: { kind: 'int', label: 'Patch size P (px)', min: 1, max: 28, default: 8, restarts: true },
     stride: { kind: 'int', label: 'Stride S (px)', min: 1, max: 28, default: 2, restarts: true, help: '(28 − P)/S + 1 positions per axis.' },
-    fill: { kind: 'number', label: 'Patch value', min: 0, max: 1, step: 0.01, default: 0.5, restarts: true, help: '0 is the background, 1 full ink, 0.5 grey.' },
+    fill: { kind: 'number', label: 'Patch value', min: 0, max: 1, step: 0.01, default: 0, restarts: true, help: '0: the background (erases), 0.5: grey, 1: full ink.' },
   },
   'cnn-fooling': {
     digit: digit(3),

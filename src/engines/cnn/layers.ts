@@ -15,12 +15,13 @@
  *            its input and output channels exchanged ([F, F, K, C]).
  *   bias:    db[k] = Σ_{n,h,w} dy[n, h, w, k].
  *
- * 2×2 max pooling (stride 2): wasm's MaxPoolGrad kernel is a slow direct loop. The gradient
- * goes to the position of each window's maximum, the first one in reading order when several
- * tie (as tfjs's own kernels do; ties are common: over blank background every pre-activation
- * equals the bias). With x_ab the window elements at offset (a, b), each a strided slice:
- *   dx_ab = dy · [x_ab = max] · [no earlier element of the window equals max]
- * and the four slices are interleaved back into the input's shape.
+ * 2×2 max pooling (stride 2): wasm's MaxPoolGrad kernel is a slow direct loop (and its
+ * StridedSlice, and binary ops that broadcast, are slow too: everything below is same-shape).
+ * The gradient goes to the window's maximum: dx = up(dy) · [x = up(max)] / up(k), with up() the
+ * nearest-neighbour 2× upsampling and k the number of elements of the window equal to its max.
+ * Ties are common (over blank background every pre-activation equals the bias); they share the
+ * gradient equally, a valid subgradient that, unlike "the first" or "the last" maximum (tfjs's
+ * kernels differ), is the same on every backend.
  */
 import type { Tensor, Tf } from '../../tf/types.ts';
 
@@ -79,17 +80,11 @@ export function maxPool2x2(tf: Tf, x: Tensor): Tensor {
       value,
       gradFunc: (dy: Tensor, saved: Tensor[]) => {
         const [xs, pooled] = saved as [Tensor4D, Tensor4D];
-        const [n, h, w, c] = xs.shape;
-        const at = (a: number, b: number) => tf.stridedSlice(xs, [0, a, b, 0], [n, h, w, c], [1, 2, 2, 1]);
-        let taken = tf.zerosLike(pooled);
-        const parts = [[0, 0], [0, 1], [1, 0], [1, 1]].map(([a, b]) => {
-          const isMax = tf.mul(tf.cast(tf.equal(at(a!, b!), pooled), 'float32'), tf.sub(1, taken));
-          taken = tf.add(taken, isMax);
-          return tf.mul(dy, isMax);
-        }) as [Tensor, Tensor, Tensor, Tensor];
-        // out[n, 2i + a, 2j + b, c] = parts[2a + b][n, i, j, c]
-        const row = (first: Tensor, second: Tensor) => tf.reshape(tf.stack([first, second], 3), [n, h / 2, w, c]);
-        return [tf.reshape(tf.stack([row(parts[0], parts[1]), row(parts[2], parts[3])], 2), [n, h, w, c])];
+        const size: [number, number] = [xs.shape[1], xs.shape[2]];
+        const up = (t: Tensor) => tf.image.resizeNearestNeighbor(t as Tensor4D, size);
+        const isMax = tf.cast(tf.equal(xs, up(pooled)), 'float32');
+        const maxima = up(tf.mul(tf.avgPool(isMax as Tensor4D, 2, 2, 'valid'), 4));
+        return [tf.div(tf.mul(up(dy), isMax), maxima)];
       },
     };
   });

@@ -11,7 +11,11 @@ export interface ImagePanel {
   title: string;
   note: string;
   raster: Raster;
-  /** A rectangle in the raster's pixel coordinates: [x, y, width, height]. */
+  /** Where the raster goes, for a map coarser than the digit: [x, y, size] in digit pixels (0-28). */
+  place?: [number, number, number];
+  /** A digit's strokes laid over the raster ('ink' colour map), so that the map can be read against it. */
+  overlay?: Raster;
+  /** A rectangle in digit pixels: [x, y, width, height]. */
   mark?: [number, number, number, number];
 }
 
@@ -41,7 +45,9 @@ export function createImagePanels(container: HTMLElement, options: { width: numb
     const g = svg.append('g').attr('transform', `translate(${i * (side + GAP)},0)`);
     return {
       title: g.append('text').attr('x', 0).attr('y', 12).attr('font-size', 11).attr('font-weight', 600).attr('fill', 'currentColor'),
+      frame: g.append('rect').attr('x', 0).attr('y', TITLE).attr('width', side).attr('height', side).attr('fill', '#000'),
       image: g.append('image').attr('x', 0).attr('y', TITLE).attr('width', side).attr('height', side).style('image-rendering', 'pixelated'),
+      overlay: g.append('image').attr('x', 0).attr('y', TITLE).attr('width', side).attr('height', side).attr('opacity', 0.45).style('image-rendering', 'pixelated'),
       mark: g.append('rect').attr('fill', 'none').attr('stroke', '#ff6b6b').attr('stroke-width', 2).attr('visibility', 'hidden'),
       note: g.append('text').attr('x', 0).attr('y', TITLE + side + 13).attr('font-size', 10).attr('fill', 'currentColor'),
     };
@@ -55,14 +61,16 @@ export function createImagePanels(container: HTMLElement, options: { width: numb
         const cell = cells[i];
         if (!cell) return;
         cell.title.text(panel.title);
-        cell.image.attr('href', mosaicDataUrl([panel.raster], 1).href);
+        const k = side / 28;
+        const [px, py, size] = panel.place ?? [0, 0, 28];
+        cell.image.attr('href', mosaicDataUrl([panel.raster], 1).href).attr('x', px * k).attr('y', TITLE + py * k).attr('width', size * k).attr('height', size * k);
+        cell.overlay.attr('href', panel.overlay ? mosaicDataUrl([panel.overlay], 1).href : null).attr('visibility', panel.overlay ? 'visible' : 'hidden');
         // Notes are short lines, split at " · ", so that they fit narrow panels.
         const lines = panel.note.split(' · ');
         cell.note.selectAll('tspan').remove();
         cell.note.text(null);
         lines.forEach((line, k) => cell.note.append('tspan').attr('x', 0).attr('dy', k === 0 ? 0 : 12).text(line));
         if (panel.mark) {
-          const k = side / panel.raster.width;
           const [x, y, w, h] = panel.mark;
           cell.mark.attr('x', x * k).attr('y', TITLE + y * k).attr('width', w * k).attr('height', h * k).attr('visibility', 'visible');
         } else {

@@ -2,11 +2,12 @@
  * Small images (digits, feature maps, filters) as PNG data URLs, so that an SVG figure can hold
  * them as <image> elements and export as one self-contained file. Colour maps: grey for
  * intensities, viridis for activations and saliency, a red-blue diverging map for signed values
- * (filters, perturbations).
+ * (filters, perturbations), and 'ink': white with the value as opacity, to lay a digit's strokes
+ * over another image.
  */
 import { interpolateRdBu, interpolateViridis } from 'd3';
 
-export type ColorMap = 'grey' | 'viridis' | 'diverging';
+export type ColorMap = 'grey' | 'viridis' | 'diverging' | 'ink';
 
 export interface Raster {
   /** Row-major values. */
@@ -33,7 +34,7 @@ function parse(css: string): [number, number, number] {
 /** The colour of `value` under the map, as [r, g, b] 0-255. */
 export function colorOf(value: number, map: ColorMap, max: number): [number, number, number] {
   const m = max > 0 ? max : 1;
-  if (map === 'grey') {
+  if (map === 'grey' || map === 'ink') {
     const g = Math.round(255 * Math.min(1, Math.max(0, value / m)));
     return [g, g, g];
   }
@@ -63,8 +64,10 @@ export function mosaicDataUrl(tiles: readonly Raster[], columns: number): { href
     const oy = Math.floor(t / columns) * (tile.height + 1);
     for (let y = 0; y < tile.height; y++) {
       for (let x = 0; x < tile.width; x++) {
-        const [r, g, b] = colorOf(tile.values[y * tile.width + x]!, tile.colorMap, tile.max);
-        image.data.set([r, g, b, 255], ((oy + y) * width + ox + x) * 4);
+        const value = tile.values[y * tile.width + x]!;
+        const [r, g, b] = tile.colorMap === 'ink' ? [255, 255, 255] : colorOf(value, tile.colorMap, tile.max);
+        const alpha = tile.colorMap === 'ink' ? colorOf(value, 'grey', tile.max)[0] : 255;
+        image.data.set([r, g, b, alpha], ((oy + y) * width + ox + x) * 4);
       }
     }
   });
