@@ -15,7 +15,7 @@ export function renderClassBars(group: Selection<SVGGElement, unknown, null, und
   group.selectAll('*').remove();
   const rowHeight = box.height / 10;
   const labelWidth = 14;
-  const textWidth = 82;
+  const textWidth = 100; // "100.0% (-12.3) ◀" at 10 px
   const barMax = Math.max(10, box.width - labelWidth - textWidth);
   let top = 0;
   for (let c = 1; c < 10; c++) if (data.probabilities[c]! > data.probabilities[top]!) top = c;

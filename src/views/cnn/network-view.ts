@@ -42,7 +42,9 @@ interface RowLayout {
 export function createNetworkView(container: HTMLElement, options: { width: number; layers: { size: number; channels: number }[]; hidden: number }): NetworkView {
   const { width } = options;
   const inputSide = Math.round(Math.min(140, Math.max(84, width * 0.28)));
-  let y = LABEL + inputSide + GAP;
+  // Ten bars of at least 13 px each, so that their 10-11 px text never overlaps on a phone.
+  const barsHeight = Math.max(inputSide, 130);
+  let y = LABEL + barsHeight + GAP;
   const rows: RowLayout[] = options.layers.map(({ size, channels }) => {
     const minTile = size >= 14 ? 30 : 18;
     // The scale at which `columns` maps (with one-pixel gaps, scaled too) fill the width.
@@ -83,7 +85,7 @@ export function createNetworkView(container: HTMLElement, options: { width: numb
     update(snapshot) {
       barsTitle.text(`p(class) (score)${snapshot.markName ? ` · ◀ ${snapshot.markName}` : ''}`);
       inputImage.attr('href', mosaicDataUrl([{ values: snapshot.input, width: 28, height: 28, colorMap: 'grey', max: 1 }], 1).href);
-      renderClassBars(bars, snapshot, { width: width - inputSide - 16, height: inputSide });
+      renderClassBars(bars, snapshot, { width: width - inputSide - 16, height: barsHeight });
       snapshot.layers.forEach((layer, i) => {
         const row = rows[i]!;
         let max = 0;
