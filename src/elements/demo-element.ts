@@ -79,7 +79,13 @@ export abstract class DemoElement extends HTMLElement {
     const onVisibility = () => this.#resumeOrPause();
     document.addEventListener('visibilitychange', onVisibility);
     const tensorTimer = window.setInterval(() => {
-      if (runtime.tf) this.dataset['tensors'] = String(runtime.tf.memory().numTensors);
+      // Only once a backend is ready: asking tfjs for memory during its set-up throws.
+      if (!runtime.tf || !runtime.backend || this.dataset['status'] === 'loading') return;
+      try {
+        this.dataset['tensors'] = String(runtime.tf.memory().numTensors);
+      } catch {
+        // A backend being replaced: the next tick reads the new one.
+      }
     }, 1000);
     this.#cleanups.push(
       () => near.disconnect(),
