@@ -117,7 +117,8 @@ export function createCnnTrainer(options: CnnTrainerOptions): CnnTrainer {
     },
     async evaluate() {
       const { start, count } = options.heldOut;
-      const predictions = await predictDigits(tf, params, options.images, start, count, { chunk: 200, yieldBetweenChunks: options.yieldOften ?? false, cancelled: () => disposed });
+      // Small chunks on the main thread: a 200-digit forward pass is one long task on wasm.
+      const predictions = await predictDigits(tf, params, options.images, start, count, { chunk: options.yieldOften ? 50 : 200, yieldBetweenChunks: options.yieldOften ?? false, cancelled: () => disposed });
       const correct = countCorrect(predictions, options.labels, start);
       const evaluation = { step, accuracy: correct / count, correct };
       evaluations.push(evaluation);
