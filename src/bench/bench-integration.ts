@@ -1,4 +1,4 @@
-/** Adds the benchmark page to builds made with BENCH=1 (never to the site itself). */
+/** Adds the benchmark pages to builds made with BENCH=1 (never to the site itself). */
 import type { AstroIntegration } from 'astro';
 
 export function benchPage(): AstroIntegration {
@@ -6,7 +6,9 @@ export function benchPage(): AstroIntegration {
     name: 'cs231n:bench-page',
     hooks: {
       'astro:config:setup': ({ injectRoute }) => {
-        if (process.env.BENCH === '1') injectRoute({ pattern: '/bench/engines', entrypoint: './src/bench/BenchPage.astro' });
+        if (process.env.BENCH !== '1') return;
+        injectRoute({ pattern: '/bench/engines', entrypoint: './src/bench/BenchPage.astro' });
+        injectRoute({ pattern: '/bench/generative', entrypoint: './src/bench/TrainGenerativePage.astro' });
       },
     },
   };
