@@ -48,15 +48,17 @@ export async function createGanSamplerRun(context: DemoContext): Promise<DemoRun
   );
 
   let settings = context.settings;
-  let codes = new Float32Array(0);
+  let codes: Float32Array = new Float32Array(0);
   let codesSeed = Number.NaN;
-  let samples = new Float32Array(0);
+  let samples: Float32Array = new Float32Array(0);
   let nearest: Neighbour[] | undefined;
   let data: SamplerFigureData | undefined;
   let computeMs = 0;
   let disposed = false;
   let running = false;
   let again = false;
+  /** Whether the message line holds this run's own note (cleared once the problem is gone). */
+  let noted = false;
 
   const figure = createSamplerFigure(figureBox, {
     width: Math.round(Math.min(760, Math.max(300, figureBox.clientWidth || 640))),
@@ -194,7 +196,10 @@ export async function createGanSamplerRun(context: DemoContext): Promise<DemoRun
       if (Number(next['a']) === Number(next['b'])) problems.push('the path starts and ends at the same sample: pick two different ones');
       if (Number(next['a']) !== Number(settings['a'])) for (const slider of sliders) slider.dataset['edited'] = 'false';
       settings = next;
-      context.say(problems.length > 0 ? `Note: ${problems.join('; ')}.` : '');
+      // Only this run's own note is cleared: a refusal said by the settings module stays.
+      if (problems.length > 0) context.say(`Note: ${problems.join('; ')}.`);
+      else if (noted) context.say('');
+      noted = problems.length > 0;
       schedule();
     },
     summary,

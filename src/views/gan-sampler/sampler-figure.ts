@@ -69,7 +69,7 @@ export function createSamplerFigure(container: HTMLElement, options: { width: nu
     const rows = Math.ceil(data.count / data.columns);
     heading(root, top, `${data.count} samples G(z) for seed ${data.seed}: click one (or use the arrow keys and Enter) to pick it`);
     const g = root.append('g').attr('transform', `translate(0,${top + TITLE})`);
-    mosaic(g, data.samples, data.count, data.columns, tile, 4);
+    mosaic(g, data.samples, data.count, data.columns, tile, 4, 0, 0, (i) => `sample-${i}`);
     const grid = g
       .append('g')
       .attr('tabindex', 0)
@@ -124,7 +124,7 @@ export function createSamplerFigure(container: HTMLElement, options: { width: nu
     nearest.forEach((n, i) => {
       const x = (i % data.columns) * (tile + 4);
       const yy = Math.floor(i / data.columns) * step;
-      mosaic(g, n.pixels, 1, 1, tile, 0, x, yy);
+      mosaic(g, n.pixels, 1, 1, tile, 0, x, yy, () => `nearest-${i}`);
       g.append('text').attr('x', x + tile / 2).attr('y', yy + tile + 10).attr('text-anchor', 'middle').attr('font-size', 10).attr('fill', 'currentColor').text(n.distance.toFixed(1));
     });
     return top + TITLE + rows * step;
@@ -139,7 +139,7 @@ export function createSamplerFigure(container: HTMLElement, options: { width: nu
       const size = Math.min(64, Math.floor((width - label - (n - 1) * 2) / n));
       const g = root.append('g').attr('transform', `translate(0,${y})`);
       g.append('text').attr('x', 0).attr('y', size / 2 + 4).attr('font-size', 11).attr('fill', 'currentColor').text(path.kind);
-      mosaic(g, path.pixels, n, n, size, 2, label, 0);
+      mosaic(g, path.pixels, n, n, size, 2, label, 0, (k) => `${path.kind}-${k}`);
       path.norms.forEach((norm, k) => {
         g.append('text').attr('x', label + k * (size + 2) + size / 2).attr('y', size + 11).attr('text-anchor', 'middle').attr('font-size', 10).attr('fill', 'currentColor').text(norm.toFixed(1));
       });
@@ -156,7 +156,7 @@ export function createSamplerFigure(container: HTMLElement, options: { width: nu
     const g = root.append('g').attr('transform', `translate(0,${top + TITLE})`);
     mosaic(g, data.samples.subarray(data.a * 784, (data.a + 1) * 784), 1, 1, size, 0, 0, 0);
     outline(g, 0, 0, size, PICK_COLORS.a);
-    mosaic(g, data.edited.pixels, 1, 1, size, 0, size + 16, 0);
+    mosaic(g, data.edited.pixels, 1, 1, size, 0, size + 16, 0, () => 'edited');
     neighbour(g, data.edited.nearest, 2 * (size + 16), size);
     caption(g, 0, size, 'A as sampled');
     caption(g, size + 16, size, 'edited z');
@@ -193,7 +193,7 @@ export function createSamplerFigure(container: HTMLElement, options: { width: nu
     operator('+');
     groupTiles(base, PICK_COLORS.base, 'Z');
     operator('=');
-    mosaic(g, data.arithmetic.pixels, 1, 1, size, 0, x, 0);
+    mosaic(g, data.arithmetic.pixels, 1, 1, size, 0, x, 0, () => 'arithmetic');
     caption(g, x, size, 'result');
     x += size + 14;
     neighbour(g, data.arithmetic.nearest, x, size);
@@ -216,10 +216,11 @@ function cell(i: number, columns: number, tile: number, gap: number): [number, n
 }
 
 /** `count` digits (rows of 784 values), `columns` per row, each `tile` px with `gap` px between, from (x, y). */
-function mosaic(g: Group, pixels: Float32Array, count: number, columns: number, tile: number, gap: number, x = 0, y = 0): void {
+function mosaic(g: Group, pixels: Float32Array, count: number, columns: number, tile: number, gap: number, x = 0, y = 0, tag?: (i: number) => string): void {
   for (let i = 0; i < count; i++) {
     const [cx, cy] = cell(i, columns, tile, gap);
     g.append('image')
+      .attr('data-digit', tag?.(i) ?? null)
       .attr('x', x + cx)
       .attr('y', y + cy)
       .attr('width', tile)

@@ -78,8 +78,8 @@ export function createVaeFigure(container: HTMLElement, options: { width: number
   const pointsLayer = plane.append('g').style('pointer-events', 'none');
   const cursorLayer = plane.append('g').style('pointer-events', 'none');
   const preview = svg.append('g').attr('transform', `translate(${planeX + MARGIN.left},${planeY + MARGIN.top + panel + MARGIN.bottom})`);
-  const previewImage = preview.append('image').attr('width', PREVIEW).attr('height', PREVIEW).style('image-rendering', 'pixelated');
-  const previewText = preview.append('text').attr('x', PREVIEW + 10).attr('y', 16).attr('font-size', 12).attr('fill', 'currentColor');
+  const previewImage = preview.append('image').attr('data-preview', '').attr('width', PREVIEW).attr('height', PREVIEW).style('image-rendering', 'pixelated');
+  const previewText = preview.append('text').attr('data-preview-code', '').attr('x', PREVIEW + 10).attr('y', 16).attr('font-size', 12).attr('fill', 'currentColor');
   preview.append('text').attr('x', PREVIEW + 10).attr('y', 32).attr('font-size', 11).attr('fill', 'currentColor').text('decoded by the VAE (the decoder’s mean)');
 
   return {
