@@ -113,7 +113,8 @@ export abstract class DemoElement extends HTMLElement {
     this.#disposeRun();
   }
 
-  async #start(): Promise<void> {
+  /** `notice`: a message that must outlive the loading messages (a refused or clamped setting). */
+  async #start(notice?: string): Promise<void> {
     const generation = ++this.#generation;
     this.#startedAt = performance.now();
     this.#setStatus('loading');
@@ -144,8 +145,10 @@ export abstract class DemoElement extends HTMLElement {
       this.#enableControls(true);
       this.#setStatus(this.#userPaused ? 'paused' : 'running');
       // Keep what the run said while it was built (e.g. "draw at least 10 points"); clear "Loading…".
+      // A notice from a restart (a refused or clamped setting) is shown again once the run is ready.
       const said = this.querySelector('[data-message]')?.textContent ?? '';
-      if (this.#userPaused) this.#say('Ready. Paused because your system asks for reduced motion: press Play.');
+      if (this.#userPaused) this.#say([notice, 'Ready. Paused because your system asks for reduced motion: press Play.'].filter(Boolean).join(' '));
+      else if (notice) this.#say(notice);
       else if (said === 'Loading…' || said.startsWith('Loading MNIST')) this.#say('');
       this.#showBackend();
       this.#updateSummary();
@@ -243,10 +246,10 @@ export abstract class DemoElement extends HTMLElement {
     void Promise.race([inFlight, new Promise((resolve) => setTimeout(resolve, 2000))]).then(dispose);
   }
 
-  async #restart(): Promise<void> {
+  async #restart(notice?: string): Promise<void> {
     this.#generation++;
     this.#disposeRun();
-    await this.#start();
+    await this.#start(notice);
   }
 
   #wireControls(): void {
@@ -315,11 +318,15 @@ export abstract class DemoElement extends HTMLElement {
   #changeSettings(changes: Settings): void {
     const current = this.#settings.get();
     let next = { ...current };
+    const problems: string[] = [];
     for (const [key, value] of Object.entries(changes)) {
       const spec = this.spec[key];
       if (!spec) continue;
       const coerced = coerceSetting(spec, typeof value === 'boolean' ? value : String(value), current[key] ?? spec.default);
-      if (coerced.problem) this.#say(coerced.problem);
+      if (coerced.problem) {
+        this.#say(coerced.problem);
+        problems.push(coerced.problem);
+      }
       next[key] = coerced.value;
       next = this.adjustSettings(key, next);
     }
@@ -327,7 +334,8 @@ export abstract class DemoElement extends HTMLElement {
     this.#showSettings(next);
     writeDemoParams(this.demoId, encodeSettings(this.demoId, this.spec, next));
     const restart = Object.keys(this.spec).some((key) => this.spec[key]?.restarts && next[key] !== current[key]);
-    if (restart) void this.#restart();
+    // A restart shows loading messages: the problem is shown again once the new run is ready.
+    if (restart) void this.#restart(problems.join(' ') || undefined);
     else this.#run?.applySettings(next);
   }
 

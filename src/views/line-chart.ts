@@ -9,6 +9,8 @@ export interface Series {
   label: string;
   color: string;
   values: readonly number[];
+  /** The x value of each point (default: its index, mapped through `xExtent`). */
+  xs?: readonly number[];
   dashed?: boolean;
 }
 
@@ -37,7 +39,8 @@ export function createLineChart(
       const steps = Math.max(2, max(series, (s) => s.values.length) ?? 2);
       const lo = min(all) ?? (options.log ? 1e-3 : 0);
       const hi = max(all) ?? 1;
-      const [xFirst, xLast] = options.xExtent ?? [0, steps - 1];
+      const given = series.flatMap((s) => s.xs ?? []);
+      const [xFirst, xLast] = given.length > 0 ? [min(given) ?? 0, Math.max(max(given) ?? 1, (min(given) ?? 0) + 1)] : (options.xExtent ?? [0, steps - 1]);
       const x = scaleLinear().domain([xFirst, xLast]).range([MARGIN.left, width - MARGIN.right]);
       const xAt = (index: number) => xFirst + ((xLast - xFirst) * index) / Math.max(1, steps - 1);
       const y = (options.log ? scaleLog().domain([Math.max(lo, 1e-8), Math.max(hi, lo * 10, 1e-7)]) : scaleLinear().domain([Math.min(0, lo), hi === lo ? lo + 1 : hi]))
@@ -50,10 +53,10 @@ export function createLineChart(
         axes.append('text').attr('x', MARGIN.left - 6).attr('y', y(tick) + 4).attr('text-anchor', 'end').text(options.log ? tick.toExponential(0) : String(Number(tick.toPrecision(3))));
         axes.append('line').attr('x1', MARGIN.left).attr('x2', width - MARGIN.right).attr('y1', y(tick)).attr('y2', y(tick)).attr('stroke', 'currentColor').attr('stroke-opacity', 0.12);
       }
-      const path = line<[number, number]>()
+      const path = (s: Series) => line<[number, number]>()
         .defined(([, v]) => Number.isFinite(v) && (!options.log || v > 0))
-        .x(([i]) => x(xAt(i)))
-        .y(([, v]) => y(v));
+        .x(([i]) => x(s.xs ? (s.xs[i] ?? 0) : xAt(i)))
+        .y(([, v]) => y(v))(thin(s.values));
       lines
         .selectAll<SVGPathElement, Series>('path')
         .data(series, (d) => d.label)
@@ -62,7 +65,7 @@ export function createLineChart(
         .attr('stroke-width', 1.6)
         .style('stroke', (d) => d.color)
         .attr('stroke-dasharray', (d) => (d.dashed ? '4 3' : null))
-        .attr('d', (d) => path(thin(d.values)) ?? '');
+        .attr('d', (d) => path(d) ?? '');
     },
   };
 }

@@ -1,0 +1,210 @@
+/**
+ * The CNN demos (issue #5) on every backend, forced with ?backend=, through their observable
+ * contract (data-status, data-backend, data-tensors) plus what they show: the prediction for a
+ * test digit and for a drawing, training from scratch, and the three Lecture 12 tools.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+const VIEWER_PAGE = 'notes/lecture-05-convolutional-neural-networks/';
+const INSIGHT_PAGE = 'notes/lecture-12-visualizing-and-understanding/';
+
+async function openDemo(page: Page, path: string, id: string): Promise<Locator> {
+  await page.goto(path);
+  const demo = page.locator(`[data-demo="${id}"]`);
+  await demo.scrollIntoViewIfNeeded();
+  return demo;
+}
+
+/** Draws strokes (pad coordinates in [0, 1]) on the viewer's pad with the mouse. */
+async function draw(page: Page, demo: Locator, strokes: [number, number][][]): Promise<void> {
+  const pad = demo.locator('canvas[data-cnn-pad]');
+  await pad.evaluate((canvas) => canvas.scrollIntoView({ block: 'center' }));
+  const box = (await pad.boundingBox())!;
+  for (const stroke of strokes) {
+    const [first, ...rest] = stroke.map(([x, y]) => [box.x + x * box.width, box.y + y * box.height] as const);
+    await page.mouse.move(first![0], first![1]);
+    await page.mouse.down();
+    for (const [x, y] of rest) await page.mouse.move(x, y, { steps: 5 });
+    await page.mouse.up();
+  }
+}
+
+const SEVEN: [number, number][][] = [[[0.25, 0.22], [0.5, 0.22], [0.72, 0.22], [0.6, 0.45], [0.5, 0.65], [0.42, 0.85]]];
+const ONE: [number, number][][] = [[[0.52, 0.15], [0.5, 0.5], [0.48, 0.85]]];
+
+test.describe('CNN viewer', () => {
+  for (const backend of BACKENDS) {
+    test(`on ${backend}: pretrained weights classify test digits and drawings, with a flat tensor count`, async ({ page, watch: _ }) => {
+      test.setTimeout(120_000);
+      const demo = await openDemo(page, `${VIEWER_PAGE}?backend=${backend}`, 'cnn-viewer');
+      await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+      await expect(demo).toHaveAttribute('data-backend', backend);
+      await expect(demo.locator('[data-summary]')).toContainText(/Pretrained network: 9[789]\.\d\d% correct on 2,000 held-out digits/);
+      // Test digit 1 is a 5.
+      await expect(demo).toHaveAttribute('data-prediction', '5');
+      await expect(demo.locator('[data-cnn-prediction]')).toHaveText(/^Prediction: 5 \(\d+\.\d%\), correct\.$/);
+      await expect(demo.locator('[data-cnn-network] svg image')).toHaveCount(6);
+      await page.waitForTimeout(1500);
+      const before = Number(await demo.getAttribute('data-tensors'));
+      expect(before).toBeGreaterThan(0);
+
+      await demo.getByRole('button', { name: 'Clear' }).click();
+      await expect(demo.locator('[data-cnn-prediction]')).toContainText('The pad is empty');
+      await draw(page, demo, SEVEN);
+      await expect(demo).toHaveAttribute('data-prediction', /^\d$/);
+      await expect(demo.locator('[data-cnn-prediction]')).toHaveText(/^Prediction: \d \(\d+\.\d%\)\.$/);
+      await demo.getByRole('button', { name: 'Clear' }).click();
+      await draw(page, demo, ONE);
+      await expect(demo).toHaveAttribute('data-prediction', '1');
+      // Many forward passes later, nothing is left behind.
+      for (let i = 0; i < 3; i++) await draw(page, demo, SEVEN);
+      await page.waitForTimeout(1500);
+      expect(Number(await demo.getAttribute('data-tensors'))).toBe(before);
+    });
+  }
+
+  test('keyboard users pick test digits; the digit round-trips through the URL; a bad number is clamped with a message', async ({ page, watch: _ }) => {
+    const demo = await openDemo(page, `${VIEWER_PAGE}?backend=wasm`, 'cnn-viewer');
+    await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await demo.getByRole('button', { name: 'Next test digit' }).focus();
+    await page.keyboard.press('Enter');
+    const input = demo.locator('input[data-setting="digit"]');
+    await expect(input).toHaveValue('2');
+    await expect(demo).toHaveAttribute('data-prediction', '3'); // test digit 2 is a 3
+    await expect(page).toHaveURL(/cnn-viewer\.digit=2/);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect(input).toHaveValue('1');
+    await input.fill('99999');
+    await input.press('Enter');
+    await expect(demo.locator('[data-message]')).toHaveText('Test digit: 99999 is outside 1 to 2000; using 2000.');
+    await expect(input).toHaveValue('2000');
+    await page.reload();
+    const reloaded = page.locator('[data-demo="cnn-viewer"]');
+    await reloaded.scrollIntoViewIfNeeded();
+    await expect(reloaded).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(reloaded.locator('input[data-setting="digit"]')).toHaveValue('2000');
+    await expect(reloaded.locator('[data-cnn-prediction]')).toContainText(/label is|correct/);
+  });
+
+  for (const backend of BACKENDS) {
+    test(`on ${backend}: trains from scratch, filters and curves update, tensors stay flat`, async ({ page, watch: _ }) => {
+      test.setTimeout(180_000);
+      const demo = await openDemo(page, `${VIEWER_PAGE}?backend=${backend}`, 'cnn-viewer');
+      await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+      await demo.getByRole('button', { name: 'Train from scratch' }).click();
+      await expect(page).toHaveURL(/cnn-viewer\.weights=scratch/);
+      await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 60_000 });
+      await expect(demo).toHaveAttribute('data-backend', backend);
+      await expect(demo.locator('[data-summary]')).toContainText(/Training from scratch: step [1-9]/, { timeout: 60_000 });
+      const play = demo.locator('button[data-action="play"]');
+      const stepOf = async () => Number(/step (\d+) of/.exec((await demo.locator('[data-summary]').textContent()) ?? '')?.[1]);
+      // Paused, nothing is in flight: the tensor count is exact. It must not grow with training.
+      const pausedCount = async () => {
+        await play.click();
+        await expect(demo).toHaveAttribute('data-status', 'paused');
+        // The step in flight finishes first: wait until two samples a second apart agree.
+        let previous = -1;
+        for (;;) {
+          await page.waitForTimeout(1100);
+          const count = Number(await demo.getAttribute('data-tensors'));
+          if (count === previous) return count;
+          previous = count;
+        }
+      };
+      const first = await pausedCount();
+      const stepsBefore = await stepOf();
+      expect(first).toBeGreaterThan(0);
+      await play.click();
+      await expect(demo).toHaveAttribute('data-status', 'running');
+      await page.waitForTimeout(10_000);
+      expect(await pausedCount()).toBe(first);
+      expect(await stepOf()).toBeGreaterThan(stepsBefore);
+      await expect(demo.locator('[data-cnn-filters] text').first()).toContainText(/at step \d+/);
+      await expect(demo.locator('[data-cnn-curves] svg path').first()).toHaveAttribute('d', /L/);
+      // Back to the pretrained weights (still paused by the reader: drawn, not run).
+      await demo.getByRole('button', { name: 'Back to the pretrained weights' }).click();
+      await expect(demo.locator('[data-summary]')).toContainText('Pretrained network', { timeout: 60_000 });
+      await expect(demo).toHaveAttribute('data-prediction', '5');
+    });
+  }
+
+  test('training from scratch on wasm learns: above 90% on the held-out digits, as the summary says', async ({ page, watch: _ }) => {
+    test.setTimeout(240_000);
+    const demo = await openDemo(page, `${VIEWER_PAGE}?backend=wasm#cnn-viewer.weights=scratch`, 'cnn-viewer');
+    await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 60_000 });
+    await expect.poll(async () => Number(await demo.getAttribute('data-held-out-accuracy')), { timeout: 200_000, intervals: [1000] }).toBeGreaterThan(0.9);
+    await expect(demo.locator('[data-summary]')).toContainText(/Held-out accuracy (9\d\.\d)% on 1,000 digits at step \d+/);
+  });
+});
+
+test.describe('what the network sees (Lecture 12)', () => {
+  test('saliency, occlusion and fooling give the same results on every backend', async ({ page, watch: _ }) => {
+    test.setTimeout(240_000);
+    const summaries: Record<string, Record<string, string>> = {};
+    for (const backend of BACKENDS) {
+      await page.goto(`${INSIGHT_PAGE}?backend=${backend}`);
+      summaries[backend] = {};
+      for (const id of ['cnn-occlusion', 'cnn-saliency', 'cnn-fooling']) {
+        const demo = page.locator(`[data-demo="${id}"]`);
+        await demo.scrollIntoViewIfNeeded();
+        await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+        await expect(demo).toHaveAttribute('data-backend', backend);
+        expect(await demo.locator('[data-cnn-figure] svg image[href^="data:image/png"]').count()).toBeGreaterThanOrEqual(3);
+        summaries[backend]![id] = (await demo.locator('[data-summary]').textContent()) ?? '';
+      }
+    }
+    const numbers = (text: string) => [...text.matchAll(/-?\d+\.\d+/g)].map((m) => Number(m[0]));
+    const reference = summaries['cpu']!;
+    expect(reference['cnn-saliency']).toMatch(/^Saliency of class 5 for test digit 1 \(label 5\): score S = [\d.]+/);
+    expect(reference['cnn-occlusion']).toMatch(/positions \(stride 2\), one forward pass each; lowest [\d.]+%/);
+    expect(reference['cnn-fooling']).toMatch(/^After \d+ steps of η = 0\.01, the network reads test digit 3 \(a 1\) as a 3 with [\d.]+% confidence/);
+    for (const backend of BACKENDS) {
+      for (const id of Object.keys(reference)) {
+        const expected = numbers(reference[id]!);
+        const actual = numbers(summaries[backend]![id]!);
+        expect(actual.length, `${backend} ${id}`).toBe(expected.length);
+        // float32 everywhere; the summaries round to 1-3 decimals.
+        actual.forEach((v, i) => expect(Math.abs(v - expected[i]!), `${backend} ${id}: ${summaries[backend]![id]}`).toBeLessThanOrEqual(Math.abs(expected[i]!) * 0.02 + 0.15));
+      }
+    }
+  });
+
+  test('settings recompute the figure, keep a flat tensor count, and the fooling image steps by hand', async ({ page, watch: _ }) => {
+    test.setTimeout(120_000);
+    const occlusion = await openDemo(page, `${INSIGHT_PAGE}?backend=wasm`, 'cnn-occlusion');
+    await expect(occlusion).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await page.waitForTimeout(1500);
+    const before = Number(await occlusion.getAttribute('data-tensors'));
+    const patch = occlusion.getByLabel('Patch size P (px)');
+    await patch.fill('40');
+    await patch.press('Enter');
+    await expect(occlusion.locator('[data-message]')).toHaveText('Patch size P (px): 40 is outside 1 to 28; using 28.');
+    await expect(occlusion.locator('[data-summary]')).toContainText('at 1×1 = 1 positions', { timeout: 30_000 });
+    await patch.fill('10');
+    await patch.press('Enter');
+    await expect(occlusion.locator('[data-summary]')).toContainText('A 10×10 patch', { timeout: 30_000 });
+    await occlusion.getByRole('button', { name: 'Next test digit' }).click();
+    await expect(occlusion.locator('[data-summary]')).toContainText('test digit 8 (label 1)', { timeout: 30_000 });
+    await page.waitForTimeout(1500);
+    expect(Number(await occlusion.getAttribute('data-tensors'))).toBe(before);
+  });
+
+  test.describe('from a paused start (reduced motion)', () => {
+    test.use({ contextOptions: { reducedMotion: 'reduce' } });
+
+    test('the fooling image advances one gradient step per click', async ({ page, watch: _ }) => {
+      const fooling = await openDemo(page, `${INSIGHT_PAGE}?backend=wasm#cnn-fooling.target=8&cnn-fooling.stepSize=0.002`, 'cnn-fooling');
+      await expect(fooling).toHaveAttribute('data-status', 'paused', { timeout: 60_000 });
+      await expect(fooling.locator('[data-summary]')).toContainText('Step 0: p(8) =');
+      const step = fooling.getByRole('button', { name: 'Step' });
+      for (let i = 1; i <= 3; i++) {
+        await step.click();
+        await expect(fooling.locator('[data-summary]')).toContainText(`Step ${i}: p(8) =`);
+      }
+      await expect(fooling.locator('[data-cnn-figure] text').filter({ hasText: 'δ, step 3' })).toHaveCount(1);
+    });
+  });
+});
