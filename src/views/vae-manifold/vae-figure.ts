@@ -28,13 +28,14 @@ export interface VaeFigure {
 }
 
 export const LABEL_COLORS = schemeTableau10;
-const MARGIN = { left: 34, bottom: 30, top: 18 };
+/** `right` leaves room for the last tick label of the axes. */
+const MARGIN = { left: 34, right: 14, bottom: 30, top: 18 };
 const PREVIEW = 84;
 
 export function createVaeFigure(container: HTMLElement, options: { width: number; onCursor: (z: [number, number]) => void }): VaeFigure {
   const width = options.width;
   const sideBySide = width >= 640;
-  const panel = Math.floor(sideBySide ? (width - 24) / 2 : width) - MARGIN.left;
+  const panel = Math.floor(sideBySide ? (width - 24 - MARGIN.right) / 2 : width - MARGIN.right) - MARGIN.left;
   const planeX = sideBySide ? panel + MARGIN.left + 24 : 0;
   const planeY = sideBySide ? 0 : panel + MARGIN.top + MARGIN.bottom + 10;
   const height = planeY + MARGIN.top + panel + MARGIN.bottom + PREVIEW + 34;
@@ -80,7 +81,7 @@ export function createVaeFigure(container: HTMLElement, options: { width: number
   const preview = svg.append('g').attr('transform', `translate(${planeX + MARGIN.left},${planeY + MARGIN.top + panel + MARGIN.bottom})`);
   const previewImage = preview.append('image').attr('data-preview', '').attr('width', PREVIEW).attr('height', PREVIEW).style('image-rendering', 'pixelated');
   const previewText = preview.append('text').attr('data-preview-code', '').attr('x', PREVIEW + 10).attr('y', 16).attr('font-size', 12).attr('fill', 'currentColor');
-  preview.append('text').attr('x', PREVIEW + 10).attr('y', 32).attr('font-size', 11).attr('fill', 'currentColor').text('decoded by the VAE (the decoder’s mean)');
+  preview.append('text').attr('x', PREVIEW + 10).attr('y', 32).attr('font-size', 11).attr('fill', 'currentColor').text('decoded: the decoder’s mean');
 
   return {
     svg: svg.node()!,
