@@ -126,7 +126,9 @@ export async function createGanSamplerRun(context: DemoContext): Promise<DemoRun
         const groups = { plus: groupOf('plus'), minus: groupOf('minus'), base: groupOf('base') };
         let arithmetic: SamplerFigureData['arithmetic'];
         if (groups.plus.length + groups.minus.length + groups.base.length > 0) {
-          const z = latentAnalogy(groups.plus.map(code), groups.minus.map(code), groups.base.map(code));
+          // An empty group is a missing term: its mean counts as the zero code.
+          const term = (members: number[]) => (members.length > 0 ? members.map(code) : [new Float32Array(LATENT_DIM)]);
+          const z = latentAnalogy(term(groups.plus), term(groups.minus), term(groups.base));
           const pixels = await sampler.generate(Float32Array.from({ length: LATENT_DIM }, (_, d) => (Number.isFinite(z[d]) ? z[d]! : 0)));
           arithmetic = { pixels, nearest: (await neighbours(pixels))[0]! };
         }
