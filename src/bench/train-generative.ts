@@ -133,7 +133,7 @@ export function generativeOptionsFromQuery(query: URLSearchParams, log: (line: s
     task,
     backend: query.get('backend') ?? 'wasm',
     seed: n('seed', 1),
-    steps: n('steps', gan ? 1500 : 4000),
+    steps: n('steps', gan ? 2500 : 4000),
     batchSize: n('batch', gan ? 64 : 100),
     learningRate: n('lr', gan ? 2e-4 : 1e-3),
     beta1: n('beta1', 0.5),

@@ -46,6 +46,8 @@ export const PICK_COLORS = { a: seriesColor(0), b: seriesColor(1), plus: seriesC
 
 export function createSamplerFigure(container: HTMLElement, options: { width: number; onPick: (index: number) => void }): SamplerFigure {
   const width = options.width;
+  // Headings and captions are ~11 px text: at phone widths they take their short forms.
+  const narrow = width < 560;
   const svg: Svg = appendFigureSvg(container, width, 100, 'Samples of the DCGAN generator, their nearest training digits, interpolation paths and latent arithmetic');
   svg.attr('class', 'demo-svg gan-sampler-svg');
   let cursor = 0;
@@ -67,7 +69,7 @@ export function createSamplerFigure(container: HTMLElement, options: { width: nu
 
   function gridSection(root: Svg, data: SamplerFigureData, top: number, tile: number): number {
     const rows = Math.ceil(data.count / data.columns);
-    heading(root, top, `${data.count} samples G(z) for seed ${data.seed}: click one (or use the arrow keys and Enter) to pick it`);
+    heading(root, top, narrow ? `${data.count} samples G(z), seed ${data.seed}: click to pick` : `${data.count} samples G(z) for seed ${data.seed}: click one (or use the arrow keys and Enter) to pick it`);
     const g = root.append('g').attr('transform', `translate(0,${top + TITLE})`);
     mosaic(g, data.samples, data.count, data.columns, tile, 4, 0, 0, (i) => `sample-${i}`);
     const grid = g
@@ -118,7 +120,7 @@ export function createSamplerFigure(container: HTMLElement, options: { width: nu
   function nearestSection(root: Svg, data: SamplerFigureData, nearest: Neighbour[], top: number, tile: number): number {
     const rows = Math.ceil(data.count / data.columns);
     const mean = nearest.reduce((s, n) => s + n.distance, 0) / nearest.length;
-    heading(root, top, `Nearest training digit of each sample (Euclidean distance; mean ${mean.toFixed(2)})`);
+    heading(root, top, narrow ? `Nearest training digits (mean distance ${mean.toFixed(2)})` : `Nearest training digit of each sample (Euclidean distance; mean ${mean.toFixed(2)})`);
     const g = root.append('g').attr('transform', `translate(0,${top + TITLE})`);
     const step = tile + 4 + 12;
     nearest.forEach((n, i) => {
@@ -131,7 +133,7 @@ export function createSamplerFigure(container: HTMLElement, options: { width: nu
   }
 
   function pathSection(root: Svg, data: SamplerFigureData, top: number): number {
-    heading(root, top, `From sample ${data.a} (A) to sample ${data.b} (B): G(z(t)) with ‖z(t)‖ under each`);
+    heading(root, top, narrow ? `From A (${data.a}) to B (${data.b}), ‖z(t)‖ under each` : `From sample ${data.a} (A) to sample ${data.b} (B): G(z(t)) with ‖z(t)‖ under each`);
     let y = top + TITLE;
     const label = 64;
     for (const path of data.paths) {
@@ -151,7 +153,7 @@ export function createSamplerFigure(container: HTMLElement, options: { width: nu
   }
 
   function editedSection(root: Svg, data: SamplerFigureData, top: number): number {
-    heading(root, top, data.edited.changed ? `Sample ${data.a} with the latent dimensions set by the sliders` : `Sample ${data.a} (move the sliders below to edit its z)`);
+    heading(root, top, data.edited.changed ? (narrow ? `Sample ${data.a}, edited by the sliders` : `Sample ${data.a} with the latent dimensions set by the sliders`) : narrow ? `Sample ${data.a} (sliders below edit its z)` : `Sample ${data.a} (move the sliders below to edit its z)`);
     const size = Math.min(84, Math.floor((width - 3 * 16) / 3));
     const g = root.append('g').attr('transform', `translate(0,${top + TITLE})`);
     mosaic(g, data.samples.subarray(data.a * 784, (data.a + 1) * 784), 1, 1, size, 0, 0, 0);
@@ -166,10 +168,10 @@ export function createSamplerFigure(container: HTMLElement, options: { width: nu
   function arithmeticSection(root: Svg, data: SamplerFigureData, top: number): number {
     const { plus, minus, base } = data.groups;
     if (!data.arithmetic || plus.length + minus.length + base.length === 0) {
-      heading(root, top, 'Latent arithmetic: pick samples for X, Y and Z to see G(mean(X) − mean(Y) + mean(Z))');
+      heading(root, top, narrow ? 'Latent arithmetic: pick samples for X, Y, Z' : 'Latent arithmetic: pick samples for X, Y and Z to see G(mean(X) − mean(Y) + mean(Z))');
       return top + TITLE;
     }
-    heading(root, top, 'G(mean(X) − mean(Y) + mean(Z)): latent arithmetic on the picked samples');
+    heading(root, top, narrow ? 'G(mean(X) − mean(Y) + mean(Z))' : 'G(mean(X) − mean(Y) + mean(Z)): latent arithmetic on the picked samples');
     const count = plus.length + minus.length + base.length;
     const size = Math.min(56, Math.floor((width - 4 * 14 - 2 * 60) / (count + 2)));
     const g = root.append('g').attr('transform', `translate(0,${top + TITLE})`);
@@ -206,7 +208,7 @@ export function createSamplerFigure(container: HTMLElement, options: { width: nu
 
   function neighbour(g: Group, n: Neighbour, x: number, size: number): void {
     mosaic(g, n.pixels, 1, 1, size, 0, x, 0);
-    caption(g, x, size, `nearest training digit (${n.label}), distance ${n.distance.toFixed(1)}`);
+    caption(g, x, size, narrow ? `nearest (${n.label}), ${n.distance.toFixed(1)}` : `nearest training digit (${n.label}), distance ${n.distance.toFixed(1)}`);
   }
 }
 
