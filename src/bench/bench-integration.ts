@@ -9,6 +9,7 @@ export function benchPage(): AstroIntegration {
         if (process.env.BENCH !== '1') return;
         injectRoute({ pattern: '/bench/engines', entrypoint: './src/bench/BenchPage.astro' });
         injectRoute({ pattern: '/bench/tsne', entrypoint: './src/bench/TsneBenchPage.astro' });
+        injectRoute({ pattern: '/bench/generative', entrypoint: './src/bench/TrainGenerativePage.astro' });
         injectRoute({ pattern: '/bench/cnn', entrypoint: './src/bench/CnnBenchPage.astro' });
       },
     },

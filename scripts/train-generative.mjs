@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm run train:gan` / `npm run train:vae`: trains the generative models of Lecture 13 in
+// headless Chromium on the wasm backend, with the site's own engines (a page of the BENCH=1
+// build), and writes the shipped files: public/models/<dir>/{weights.bin, model.json,
+// training-log.txt}. Seeded: the same command gives the same weights (the log records the checksum).
+// `node scripts/train-generative.mjs measure-gan|measure-vae` measures the shipped weights'
+// sample quality again (e.g. once the MNIST classifier ships) and updates model.json and the log.
+// Env: SKIP_BUILD=1 reuses dist-bench/; PORT (default 4434); STEPS, SEED, BATCH, LR to experiment.
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { buildBench, serveBench } from './bench-server.mjs';
+
+const task = process.argv[2];
+const DIRS = { gan: 'public/models/dcgan-mnist', vae: 'public/models/vae-mnist' };
+if (!['gan', 'vae', 'measure-gan', 'measure-vae'].includes(task)) {
+  console.error('usage: node scripts/train-generative.mjs gan|vae|measure-gan|measure-vae');
+  process.exit(2);
+}
+const model = task.replace('measure-', '');
+const out = DIRS[model];
+const query = new URLSearchParams({ task, backend: 'wasm' });
+for (const [env, key] of [['STEPS', 'steps'], ['SEED', 'seed'], ['BATCH', 'batch'], ['LR', 'lr'], ['REAL_LABEL', 'real']]) {
+  if (process.env[env]) query.set(key, process.env[env]);
+}
+
+buildBench();
+const { origin, stop } = await serveBench(Number(process.env.PORT ?? 4434));
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+const lines = [];
+const log = (line) => {
+  lines.push(line);
+  console.log(line);
+};
+let result;
+try {
+  const page = await browser.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'log') log(message.text());
+    if (message.type() === 'error') log(`browser error: ${message.text()}`);
+  });
+  log(`${task} on ${cpus().length} cores (${cpus()[0]?.model}), Chromium ${browser.version()}, wasm backend, ${new Date().toISOString().slice(0, 10)}: ${query}`);
+  await page.goto(`${origin}/bench/generative/?${query}`);
+  await page.waitForSelector('#status[data-done]', { timeout: 3_600_000 });
+  const text = (await page.textContent('#status')) ?? '';
+  if ((await page.getAttribute('#status', 'data-done')) !== 'ok') throw new Error(text);
+  result = JSON.parse(text);
+} finally {
+  await browser.close();
+  stop();
+}
+
+if (task.startsWith('measure-')) {
+  const manifest = JSON.parse(readFileSync(`${out}/model.json`, 'utf8'));
+  manifest.quality = result.quality;
+  writeFileSync(`${out}/model.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+  appendFileSync(`${out}/training-log.txt`, `\nQuality measured again:\n${lines.join('\n')}\n`);
+  console.log(`updated ${out}/model.json and training-log.txt`);
+} else {
+  const bytes = Buffer.from(result.weightsBase64, 'base64');
+  log(`weights: ${bytes.length} bytes, crc32 ${result.manifest.weights.crc32}; ${(result.milliseconds / 60000).toFixed(1)} minutes in all`);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(`${out}/weights.bin`, bytes);
+  writeFileSync(`${out}/model.json`, `${JSON.stringify(result.manifest, null, 2)}\n`);
+  writeFileSync(`${out}/training-log.txt`, `${lines.join('\n')}\n`);
+  console.log(`wrote ${out}/weights.bin, model.json, training-log.txt`);
+}

@@ -1,0 +1,93 @@
+/**
+ * The sample-quality figures (quality.ts, nearest.ts, measure-quality.ts) on real MNIST digits
+ * against their definitions, and the shipped-model file format (model-file.ts).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { crc32Hex } from '../../src/data/crc32.ts';
+import { decodeParams, encodeParams, MODEL_FILE_FORMAT, parseModelManifest, type ModelManifest } from '../../src/data/model-file.ts';
+import { loadMnistNode } from '../../src/data/mnist-node.ts';
+import { measureSampleQuality } from '../../src/engines/generative/measure-quality.ts';
+import { createDigitBank, nearestDigits, nearestReference } from '../../src/engines/generative/nearest.ts';
+import { classifierQuality, describeQuality, normalizedEntropy } from '../../src/engines/generative/quality.ts';
+
+const mnist = loadMnistNode();
+const unit = (start: number, count: number) => Float32Array.from(mnist.images.subarray(start * 784, (start + count) * 784), (v) => v / 255);
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('nearest training digit', () => {
+  test('matches the written-out search on real digits, and finds a training digit itself at distance 0', async () => {
+    const before = tf.memory().numTensors;
+    const bank = createDigitBank(tf, mnist.images, 0, 300);
+    const queryPixels = new Float32Array([...unit(8000, 12), ...unit(42, 1)]);
+    const queries = tf.tensor2d(queryPixels, [13, 784]);
+    const found = await nearestDigits(tf, bank, queries, { chunk: 5 });
+    const expected = nearestReference(unit(0, 300), queryPixels);
+    expect(Array.from(found.index)).toEqual(Array.from(expected.index));
+    found.distance.forEach((d, i) => expect(d).toBeCloseTo(expected.distance[i]!, 2));
+    expect(found.index[12]).toBe(42);
+    expect(found.distance[12]).toBeLessThan(0.05);
+    queries.dispose();
+    bank.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('quality figures', () => {
+  test('confident share and class balance count only predictions above the threshold', () => {
+    const probabilities = new Float32Array(4 * 10);
+    probabilities.set([0.95, 0.05], 0); // confident 0
+    probabilities[10 + 3] = 0.91; // confident 3
+    probabilities[20 + 3] = 0.5; // not confident
+    probabilities[30 + 7] = 0.99; // confident 7
+    const q = classifierQuality(probabilities, 'test classifier');
+    expect(q.confidentShare).toBe(0.75);
+    expect(q.classCounts).toEqual([1, 0, 0, 1, 0, 0, 0, 1, 0, 0]);
+    expect(q.balance).toBeCloseTo(Math.log(3) / Math.log(10), 12);
+    expect(normalizedEntropy(new Array(10).fill(5))).toBeCloseTo(1, 12);
+    expect(normalizedEntropy([7, 0, 0])).toBe(0);
+  });
+
+  test('held-out digits as "samples" are as far from the training set as the test digits are; copies are at 0', async () => {
+    // Samples = test digits 8000-8199: their mean nearest distance is the test digits' own, ratio 1 (same set).
+    const asSamples = await measureSampleQuality({ tf, images: mnist.images, trainCount: 2000, testStart: 8000, testCount: 200, samples: unit(8000, 200), seed: 0 });
+    expect(asSamples.nearest.ratio).toBeCloseTo(1, 5);
+    expect(asSamples.nearest.testMean).toBeGreaterThan(4);
+    // Memorized: the samples are training digits; and a classifier that always says "1" with certainty.
+    const classifier = { name: 'always one', classify: async (pixels: Float32Array) => Float32Array.from({ length: (pixels.length / 784) * 10 }, (_, k) => (k % 10 === 1 ? 1 : 0)) };
+    const copies = await measureSampleQuality({ tf, images: mnist.images, trainCount: 2000, testStart: 8000, testCount: 200, samples: unit(100, 50), seed: 0, classifier });
+    expect(copies.nearest.sampleMean).toBeLessThan(1e-3);
+    expect(copies.nearest.ratio).toBeLessThan(1e-3);
+    expect(copies.classifier).toMatchObject({ confidentShare: 1, balance: 0 });
+    expect(describeQuality(copies)).toContain('100.0% of 50 samples classified with confidence above 0.9 by the always one');
+    expect(describeQuality(asSamples)).toContain('no trained classifier available');
+  }, 60_000);
+});
+
+describe('model files', () => {
+  const specs = [{ name: 'w', shape: [2, 3] }, { name: 'b', shape: [3] }];
+  const values = { w: Float32Array.from([1, -2, 3.5, 0, 1e-7, -1e6]), b: Float32Array.from([0.25, 0.5, 0.75]) };
+  const bytes = encodeParams(specs, values);
+  const manifest: ModelManifest = { format: MODEL_FILE_FORMAT, model: 'toy', parameters: specs, weights: { file: 'weights.bin', bytes: bytes.length, crc32: crc32Hex(bytes) }, training: { seed: 1 }, quality: { samples: 0, seed: 0, nearest: { sampleMean: 0, testMean: 1, ratio: 0, trainDigits: 0, testDigits: 0 } } };
+
+  test('round-trip the parameters exactly', () => {
+    const back = decodeParams(parseModelManifest(JSON.parse(JSON.stringify(manifest)), 'toy', specs), bytes, crc32Hex);
+    expect(Array.from(back['w']!)).toEqual(Array.from(values.w));
+    expect(Array.from(back['b']!)).toEqual(Array.from(values.b));
+  });
+
+  test('a wrong model, other parameters, a short or damaged file are refused with a clear message', () => {
+    expect(() => parseModelManifest(manifest, 'vae', specs)).toThrow('describes "toy", expected "vae"');
+    expect(() => parseModelManifest(manifest, 'toy', [{ name: 'w', shape: [3, 2] }, specs[1]!])).toThrow('parameters that do not match the toy');
+    expect(() => parseModelManifest({ ...manifest, format: 9 }, 'toy', specs)).toThrow('format 9, expected 1');
+    expect(() => decodeParams(manifest, bytes.subarray(4), crc32Hex)).toThrow(`has ${bytes.length - 4} bytes, expected ${bytes.length}`);
+    const damaged = bytes.slice();
+    damaged[5] = damaged[5]! ^ 0xff;
+    expect(() => decodeParams(manifest, damaged, crc32Hex)).toThrow('checksum');
+    expect(() => encodeParams(specs, { w: values.w })).toThrow('b: expected 3 values, got 0');
+  });
+});
