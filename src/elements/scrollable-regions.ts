@@ -25,8 +25,12 @@ function mark(): void {
 }
 
 let pending = 0;
-mark();
-window.addEventListener('resize', () => {
+function markSoon(): void {
   cancelAnimationFrame(pending);
   pending = requestAnimationFrame(mark);
-});
+}
+mark();
+window.addEventListener('resize', markSoon);
+// KaTeX's fonts arrive after this script runs and change the formulas' widths.
+document.fonts.addEventListener('loadingdone', markSoon);
+void document.fonts.ready.then(markSoon);

@@ -8,8 +8,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { BASE_PATH, expect, sitemapPaths, test } from './fixtures.ts';
 
+// The pages are independent: with --workers 2 (as npm test runs the crawl) they split across two browsers.
+test.describe.configure({ mode: 'parallel' });
+
 const paths = sitemapPaths();
-// Link targets already verified, shared by the tests of this worker (workers: 1).
+// Link targets already verified, shared by the tests of this worker.
 const checkedTargets = new Map<string, Promise<{ status: number; ids: Set<string> }>>();
 
 test('the sitemap lists the home page, all 15 units and every reference page @crawl', () => {
