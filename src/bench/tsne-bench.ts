@@ -6,6 +6,7 @@
  * ?part=ours&backend=NAME&runs=2000:pixels:barnes-hut[:workers],...&exact=2000   or   ?part=anchor&n=2000&iterations=30
  */
 import { TSNE } from '@keckelt/tsne';
+import { loadPretrainedCnn } from '../data/cnn-weights-loader.ts';
 import { loadMnist } from '../data/mnist-loader.ts';
 import type { MnistData } from '../data/mnist-format.ts';
 import { computeAffinities } from '../engines/tsne/affinities.ts';
@@ -41,11 +42,12 @@ const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 const learningRate = (n: number) => Math.max(200, Math.round(n / 12));
 
 /** Features, P and `iterations` iterations, as the demo does them; wall time of each stage. */
-async function endToEnd(tf: Tf, data: MnistData, n: number, space: FeatureSpace, method: GradientMethod, iterations: number, workers: number) {
+async function endToEnd(tf: Tf, data: MnistData, n: number, space: FeatureSpace, method: GradientMethod, iterations: number, workers: number, base: string) {
+  const network = space === 'cnn' ? await loadPretrainedCnn(base) : undefined;
   const began = performance.now();
   let featured = began;
   const preparation = await withLongestTask(async () => {
-    const features = await digitFeatures({ tf, images: data.images, labels: data.labels, trainCount: data.manifest.trainCount, count: data.manifest.count, n, space, seed: 1, yieldOften: true });
+    const features = await digitFeatures({ tf, images: data.images, n, space, seed: 1, network, yieldOften: true });
     featured = performance.now();
     return computeAffinities(tf, features.values, n, features.dim, PERPLEXITY, { yieldOften: true });
   });
@@ -126,7 +128,7 @@ export async function runTsneBenchmarks(base: string): Promise<Record<string, un
   for (const spec of (params.get('runs') ?? '2000:pixels:barnes-hut').split(',')) {
     // n:features:method[:workers]
     const [n, space, method, threads] = spec.split(':') as [string, FeatureSpace, GradientMethod, string | undefined];
-    runs.push(await endToEnd(tf, data, Number(n), space, method, Number(params.get('iterations') ?? ITERATIONS), threads === undefined ? workers : Number(threads)));
+    runs.push(await endToEnd(tf, data, Number(n), space, method, Number(params.get('iterations') ?? ITERATIONS), threads === undefined ? workers : Number(threads), base));
   }
   const exactN = Number(params.get('exact') ?? 0);
   const exact = exactN > 0 ? await exactTiming(tf, data, exactN, Number(params.get('exactMs') ?? 20000)) : undefined;

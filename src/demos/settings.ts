@@ -29,6 +29,8 @@ export interface ChoiceSpec extends BaseSpec {
   kind: 'choice';
   options: readonly { value: string; label: string }[];
   default: string;
+  /** Former values (old links) and the option each now means. */
+  aliases?: Readonly<Record<string, string>>;
 }
 export interface BoolSpec extends BaseSpec {
   kind: 'bool';
@@ -69,6 +71,8 @@ export function coerceSetting(spec: SettingSpec, raw: string | boolean, fallback
     }
     case 'choice': {
       if (spec.options.some((o) => o.value === raw)) return { value: String(raw) };
+      const alias = spec.aliases?.[String(raw)];
+      if (alias !== undefined && spec.options.some((o) => o.value === alias)) return { value: alias };
       return { value: fallback, problem: `${spec.label}: "${String(raw)}" is not one of the choices; kept ${String(fallback)}.` };
     }
     case 'number':

@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadMnistNode } from '../../src/data/mnist-node.ts';
 import { createRandom } from '../../src/engines/random.ts';
 import { symmetricEigen } from '../../src/engines/tsne/eigen.ts';
-import { mlpFeatures } from '../../src/engines/tsne/mlp-features.ts';
 import { pca } from '../../src/engines/tsne/pca.ts';
 import { pixelFeatures } from '../../src/engines/tsne/features.ts';
 import { nearestNeighborAccuracy } from '../../src/engines/tsne/quality.ts';
@@ -72,18 +71,6 @@ describe('PCA', () => {
     expect(result.projected).toHaveLength(n * 50);
     expect(result.explained).toBeGreaterThan(0.75);
     expect(result.explained).toBeLessThan(0.95);
-    expect(tf.memory().numTensors).toBe(before);
-  }, 60_000);
-});
-
-describe('network features', () => {
-  test('an MLP trained in the page classifies held-out digits and gives non-negative codes', async () => {
-    const before = tf.memory().numTensors;
-    const result = await mlpFeatures({ tf, images: data.images, labels: data.labels, trainCount: 8000, count: 10000, embedCount: 300, hidden: 32, steps: 150, batchSize: 64, seed: 4 });
-    expect(result.testAccuracy).toBeGreaterThan(0.8);
-    expect(result.features).toHaveLength(300 * 32);
-    expect(Math.min(...result.features)).toBe(0);
-    expect(Math.max(...result.features)).toBeGreaterThan(0);
     expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
 });

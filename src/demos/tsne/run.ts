@@ -8,6 +8,7 @@
  * backend change cancels the preparation of an older one; dispose() frees the engine's tensors.
  * P is cached for the last (N, features, perplexity): a new seed, gradient or Reset starts at once.
  */
+import { loadPretrainedCnn, type PretrainedCnn } from '../../data/cnn-weights-loader.ts';
 import { loadMnist } from '../../data/mnist-loader.ts';
 import { computeAffinities, type AffinityResult } from '../../engines/tsne/affinities.ts';
 import { digitFeatures, isFeatureSpace, type FeatureSpace } from '../../engines/tsne/features.ts';
@@ -75,13 +76,18 @@ export async function createTsneRun(context: DemoContext): Promise<DemoRun> {
   const data = await loadMnist(context.base, (loaded) => context.say(`Loading MNIST digits… ${(loaded / 1e6).toFixed(1)} MB`));
   if (cancelled()) throw new Error('cancelled');
   const labels = data.labels.subarray(0, n);
-  const key = [n, space, perplexity, space === 'mlp' ? seed : '', context.backend].join('|');
+  const key = [n, space, perplexity, context.backend].join('|');
   let prepared = lastPrepared?.key === key ? lastPrepared : undefined;
   if (!prepared) {
     lastPrepared = undefined;
+    let network: PretrainedCnn | undefined;
+    if (space === 'cnn') {
+      context.say('Loading the trained ConvNet…');
+      network = await loadPretrainedCnn(context.base);
+      if (cancelled()) throw new Error('cancelled');
+    }
     const features = await digitFeatures({
-      tf: context.tf, images: data.images, labels: data.labels, trainCount: data.manifest.trainCount, count: data.manifest.count,
-      n, space, seed, yieldOften: true, onProgress: (message) => !cancelled() && context.say(message),
+      tf: context.tf, images: data.images, n, space, seed, network, yieldOften: true, cancelled, onProgress: (message) => !cancelled() && context.say(message),
     });
     if (cancelled()) throw new Error('cancelled');
     // Plain-TypeScript stages run on the main thread on every backend: always in short tasks.

@@ -13,7 +13,7 @@ export const DEFAULT_N = 2000;
 export const FEATURE_LABELS: Record<FeatureSpace, string> = {
   pixels: 'Raw pixels (784-D)',
   pca50: 'PCA: top 50 components',
-  mlp: 'Hidden layer of a network trained here',
+  cnn: 'CNN codes (the trained ConvNet of Lecture 5)',
 };
 
 export const GRADIENT_METHODS = ['auto', 'exact', 'barnes-hut'] as const;
@@ -36,6 +36,8 @@ export const TSNE_SPEC: SettingsSpec = {
     label: 'Distances between',
     options: FEATURE_SPACES.map((space) => ({ value: space, label: FEATURE_LABELS[space] })),
     default: 'pixels',
+    // Links from before the ConvNet existed asked for a small network trained in the page.
+    aliases: { mlp: 'cnn' },
     restarts: true,
   },
   perplexity: { kind: 'number', label: 'Perplexity', min: 2, max: 200, step: 1, default: 30, restarts: true, help: 'σᵢ is set so that e^H(Pᵢ) equals it: about how many neighbours each digit keeps. Below N/3.' },

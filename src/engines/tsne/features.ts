@@ -1,10 +1,11 @@
 /**
  * The three spaces the demo measures distances in: raw pixels (Lecture 2's "t-SNE of pixels"),
- * their top 50 principal components, and the hidden layer of a network trained in the page
- * (Lecture 12's "t-SNE of CNN codes", with an MLP standing in for the CNN).
+ * their top 50 principal components, and the CNN codes of the ConvNet that ships with the site
+ * (Lecture 12's "t-SNE of CNN codes").
  */
 import type { Tf } from '../../tf/types.ts';
-import { mlpFeatures } from './mlp-features.ts';
+import type { CnnWeights } from '../cnn/architecture.ts';
+import { cnnCodes } from './cnn-features.ts';
 import { pca } from './pca.ts';
 import { yieldToEventLoop } from '../yield.ts';
 import type { FeatureSpace } from './feature-spaces.ts';
@@ -12,21 +13,28 @@ import type { FeatureSpace } from './feature-spaces.ts';
 export { FEATURE_SPACES, isFeatureSpace, type FeatureSpace } from './feature-spaces.ts';
 
 export const PCA_COMPONENTS = 50;
-export const MLP_HIDDEN = 64;
-export const MLP_STEPS = 600;
+
+/** The shipped ConvNet (loaded by the caller) and the record of how it was trained and tested. */
+export interface FeatureNetwork {
+  weights: CnnWeights;
+  manifest: {
+    training: { trainDigits: number };
+    test: { start: number; count: number; accuracy: number };
+  };
+}
 
 export interface FeatureOptions {
   tf: Tf;
+  /** Pixels 0-255, 784 per digit. */
   images: Uint8Array;
-  labels: Uint8Array;
-  /** The MNIST split: [0, trainCount) train, [trainCount, count) test. */
-  trainCount: number;
-  count: number;
   /** Digits [0, n) are embedded. */
   n: number;
   space: FeatureSpace;
   seed: number;
+  /** Needed for the 'cnn' space. */
+  network?: FeatureNetwork | undefined;
   yieldOften?: boolean | undefined;
+  cancelled?: (() => boolean) | undefined;
   onProgress?: ((message: string) => void) | undefined;
 }
 
@@ -57,27 +65,28 @@ export async function digitFeatures(options: FeatureOptions): Promise<Features> 
       const result = await pca(tf, pixels, n, 784, PCA_COMPONENTS, { seed: options.seed, yieldOften: options.yieldOften });
       return { values: result.projected, dim: PCA_COMPONENTS, description: `the top ${PCA_COMPONENTS} principal components of the pixels (${(100 * result.explained).toFixed(0)}% of their variance)` };
     }
-    case 'mlp': {
-      const steps = MLP_STEPS;
-      const result = await mlpFeatures({
-        tf,
-        images: options.images,
-        labels: options.labels,
-        trainCount: options.trainCount,
-        count: options.count,
-        embedCount: n,
-        hidden: MLP_HIDDEN,
-        steps,
-        batchSize: 64,
-        seed: options.seed,
-        yieldOften: options.yieldOften,
-        onStep: (step) => options.onProgress?.(`Training a 784 → ${MLP_HIDDEN} → 10 network on ${options.trainCount} digits: step ${step} of ${steps}…`),
+    case 'cnn': {
+      const network = options.network;
+      if (!network) throw new Error('CNN codes need the trained network');
+      const { weights, manifest } = network;
+      const layers = `conv ${weights.architecture.conv1Filters} → conv ${weights.architecture.conv2Filters} → ${weights.architecture.hidden} → 10`;
+      const result = await cnnCodes({
+        tf, weights, images: options.images, n, yieldOften: options.yieldOften, cancelled: options.cancelled,
+        onProgress: (done, total) => options.onProgress?.(`Passing the digits through the trained ConvNet (${layers}): ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}…`),
       });
-      return {
-        values: result.features,
-        dim: result.dim,
-        description: `the ${MLP_HIDDEN} hidden units of an MLP trained here for ${steps} steps (${(100 * result.testAccuracy).toFixed(1)}% on ${options.count - options.trainCount} test digits)`,
-      };
+      return { values: result.values, dim: result.dim, description: cnnDescription(result.dim, n, manifest) };
     }
   }
+}
+
+/** Says honestly which embedded digits the network was trained on. */
+export function cnnDescription(dim: number, n: number, manifest: FeatureNetwork['manifest']): string {
+  const trained = manifest.training.trainDigits;
+  const inTraining = Math.min(n, trained);
+  const heldOut = n - inTraining;
+  const format = (k: number) => k.toLocaleString('en-US');
+  const which = heldOut === 0
+    ? `all ${format(n)} digits here are from its training set`
+    : `${format(inTraining)} of the digits here are from its training set, ${format(heldOut)} held out`;
+  return `the ${dim} units of the last hidden layer of the site's trained ConvNet, its CNN codes (trained on ${format(trained)} digits, ${(100 * manifest.test.accuracy).toFixed(2)}% on ${format(manifest.test.count)} held-out ones; ${which})`;
 }
