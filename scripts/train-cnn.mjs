@@ -6,39 +6,22 @@
 // Env: SKIP_BUILD=1 reuses dist-bench/; PORT (default 4433); STEPS, SEED.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { chromium } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './chromium.mjs';
-import { buildBench, serveBench } from './bench-server.mjs';
+import { driveBenchPage } from './bench-server.mjs';
 
 const OUT = 'public/models/mnist-cnn';
 const recipe = { seed: Number(process.env.SEED ?? 1), steps: Number(process.env.STEPS ?? 3000), batch: 64, lr: 0.003, decay: 0.9, augment: true };
 
-buildBench();
-const { origin, stop } = await serveBench(Number(process.env.PORT ?? 4433));
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 const lines = [];
 const log = (line) => {
   lines.push(line);
   console.log(line);
 };
-let result;
-try {
-  const page = await browser.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'log') log(message.text());
-    if (message.type() === 'error') log(`browser error: ${message.text()}`);
-  });
-  const query = new URLSearchParams({ task: 'train', backend: 'wasm', seed: recipe.seed, steps: recipe.steps, batch: recipe.batch, lr: recipe.lr, decay: recipe.decay, augment: recipe.augment, heldout: 2000 });
-  log(`training on ${cpus().length} cores (${cpus()[0]?.model}), Chromium ${browser.version()}, wasm backend: ${JSON.stringify(recipe)}`);
-  await page.goto(`${origin}/bench/cnn/?${query}`);
-  await page.waitForSelector('#status[data-done]', { timeout: 3_600_000 });
-  const text = (await page.textContent('#status')) ?? '';
-  if ((await page.getAttribute('#status', 'data-done')) !== 'ok') throw new Error(text);
-  result = JSON.parse(text);
-} finally {
-  await browser.close();
-  stop();
-}
+const query = new URLSearchParams({ task: 'train', backend: 'wasm', seed: recipe.seed, steps: recipe.steps, batch: recipe.batch, lr: recipe.lr, decay: recipe.decay, augment: recipe.augment, heldout: 2000 });
+const result = await driveBenchPage(`/bench/cnn/?${query}`, {
+  port: Number(process.env.PORT ?? 4433),
+  log,
+  describe: (version) => `training on ${cpus().length} cores (${cpus()[0]?.model}), Chromium ${version}, wasm backend: ${JSON.stringify(recipe)}`,
+});
 
 const bytes = Buffer.from(result.weightsBase64, 'base64');
 const { manifest } = result;

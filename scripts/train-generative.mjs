@@ -8,9 +8,7 @@
 // Env: SKIP_BUILD=1 reuses dist-bench/; PORT (default 4434); STEPS, SEED, BATCH, LR to experiment.
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { chromium } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './chromium.mjs';
-import { buildBench, serveBench } from './bench-server.mjs';
+import { driveBenchPage } from './bench-server.mjs';
 
 const task = process.argv[2];
 const DIRS = { gan: 'public/models/dcgan-mnist', vae: 'public/models/vae-mnist' };
@@ -25,31 +23,16 @@ for (const [env, key] of [['STEPS', 'steps'], ['SEED', 'seed'], ['BATCH', 'batch
   if (process.env[env]) query.set(key, process.env[env]);
 }
 
-buildBench();
-const { origin, stop } = await serveBench(Number(process.env.PORT ?? 4434));
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 const lines = [];
 const log = (line) => {
   lines.push(line);
   console.log(line);
 };
-let result;
-try {
-  const page = await browser.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'log') log(message.text());
-    if (message.type() === 'error') log(`browser error: ${message.text()}`);
-  });
-  log(`${task} on ${cpus().length} cores (${cpus()[0]?.model}), Chromium ${browser.version()}, wasm backend, ${new Date().toISOString().slice(0, 10)}: ${query}`);
-  await page.goto(`${origin}/bench/generative/?${query}`);
-  await page.waitForSelector('#status[data-done]', { timeout: 3_600_000 });
-  const text = (await page.textContent('#status')) ?? '';
-  if ((await page.getAttribute('#status', 'data-done')) !== 'ok') throw new Error(text);
-  result = JSON.parse(text);
-} finally {
-  await browser.close();
-  stop();
-}
+const result = await driveBenchPage(`/bench/generative/?${query}`, {
+  port: Number(process.env.PORT ?? 4434),
+  log,
+  describe: (version) => `${task} on ${cpus().length} cores (${cpus()[0]?.model}), Chromium ${version}, wasm backend, ${new Date().toISOString().slice(0, 10)}: ${query}`,
+});
 
 if (task.startsWith('measure-')) {
   const manifest = JSON.parse(readFileSync(`${out}/model.json`, 'utf8'));
