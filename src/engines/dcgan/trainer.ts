@@ -11,7 +11,8 @@
  */
 import type { Scalar, Tensor, Tf, Variable } from '../../tf/types.ts';
 import { createBatchSampler } from '../mlp/mlp.ts';
-import { createTfOptimizer, type TfOptimizer } from '../optimizers/tf-optimizer.ts';
+import { createTfOptimizer, minimizeStep, type TfOptimizer } from '../optimizers/tf-optimizer.ts';
+import { appendLossPairs } from '../step-losses.ts';
 import { DEFAULT_HYPERPARAMETERS } from '../optimizers/update-rules.ts';
 import { initParams, normalArray, paramVariables, readParams, type ParamValues } from '../params.ts';
 import { createRandom } from '../random.ts';
@@ -79,12 +80,7 @@ export function createDcganTrainer(o: DcganTrainerOptions): DcganTrainer {
     return tf.tensor4d(pixels, [batchSize, 28, 28, 1]);
   };
   const noise = (): Tensor => tf.tensor2d(normalArray(random, batchSize * LATENT_DIM, 1), [batchSize, LATENT_DIM]);
-  const update = (optimizer: TfOptimizer, params: Variable[], loss: () => Scalar): Tensor => {
-    const { value, grads } = tf.variableGrads(loss, params);
-    optimizer.step(params, params.map((p) => grads[p.name]!));
-    tf.dispose(Object.values(grads));
-    return value;
-  };
+  const update = (optimizer: TfOptimizer, params: Variable[], loss: () => Scalar): Tensor => minimizeStep(tf, optimizer, params, loss);
 
   return {
     losses,
@@ -110,14 +106,7 @@ export function createDcganTrainer(o: DcganTrainerOptions): DcganTrainer {
         if (o.yieldOften) await yieldToEventLoop();
       }
       if (perStep.length === 0) return;
-      const stacked = tf.stack(perStep);
-      tf.dispose(perStep);
-      const values = await stacked.data();
-      stacked.dispose();
-      for (let s = 0; s < steps; s++) {
-        losses.d.push(values[2 * s]!);
-        losses.g.push(values[2 * s + 1]!);
-      }
+      await appendLossPairs(tf, perStep, losses.d, losses.g);
       step += steps;
     },
     generatorValues: () => readParams(GENERATOR_TRAINING_PARAMS, g),

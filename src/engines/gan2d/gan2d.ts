@@ -9,7 +9,8 @@
  */
 import type { Scalar, Tensor, Tf, Variable } from '../../tf/types.ts';
 import { createRandom, type Random } from '../random.ts';
-import { createTfOptimizer, type TfOptimizer } from '../optimizers/tf-optimizer.ts';
+import { createTfOptimizer, minimizeStep, type TfOptimizer } from '../optimizers/tf-optimizer.ts';
+import { appendLossPairs } from '../step-losses.ts';
 import { DEFAULT_HYPERPARAMETERS } from '../optimizers/update-rules.ts';
 import type { Distribution } from './distributions.ts';
 
@@ -72,12 +73,7 @@ export function createGan2d(options: Gan2dOptions): Gan2d {
     // -log sigma(l) = softplus(-l);  log(1 - sigma(l)) = -softplus(l)
     return (kind === 'non-saturating' ? tf.mean(tf.softplus(tf.neg(logits))) : tf.neg(tf.mean(tf.softplus(logits)))) as Scalar;
   };
-  const update = (optimizer: TfOptimizer, params: Variable[], loss: () => Scalar): Tensor => {
-    const { value, grads } = tf.variableGrads(loss, params);
-    optimizer.step(params, params.map((p) => grads[p.name]!));
-    tf.dispose(Object.values(grads));
-    return value;
-  };
+  const update = (optimizer: TfOptimizer, params: Variable[], loss: () => Scalar): Tensor => minimizeStep(tf, optimizer, params, loss);
 
   return {
     losses,
@@ -102,14 +98,7 @@ export function createGan2d(options: Gan2dOptions): Gan2d {
         tf.dispose([dValue!, gValue]);
       }
       if (perStep.length === 0) return;
-      const stacked = tf.stack(perStep);
-      tf.dispose(perStep);
-      const values = await stacked.data();
-      stacked.dispose();
-      for (let s = 0; s < steps; s++) {
-        losses.d.push(values[2 * s]!);
-        losses.g.push(values[2 * s + 1]!);
-      }
+      await appendLossPairs(tf, perStep, losses.d, losses.g);
       step += steps;
     },
     async snapshot(gridSize, extent) {

@@ -3,7 +3,7 @@
  * are created on the first step and live until dispose(). Hyperparameters are read at every step,
  * so the reader can change them while a run goes on.
  */
-import type { Tensor, Tf, Variable } from '../../tf/types.ts';
+import type { Scalar, Tensor, Tf, Variable } from '../../tf/types.ts';
 import type { Hyperparameters, OptimizerName } from './update-rules.ts';
 
 export interface TfOptimizer {
@@ -84,4 +84,12 @@ export function createTfOptimizer(tf: Tf, name: OptimizerName, hyper: () => Hype
       cache = [];
     },
   };
+}
+
+/** One optimizer step on `loss` over `params`; returns the loss value (the caller disposes it). */
+export function minimizeStep(tf: Tf, optimizer: TfOptimizer, params: Variable[], loss: () => Scalar): Tensor {
+  const { value, grads } = tf.variableGrads(loss, params);
+  optimizer.step(params, params.map((p) => grads[p.name]!));
+  tf.dispose(Object.values(grads));
+  return value;
 }

@@ -5,6 +5,7 @@
 import type { Scalar, Tensor, Tf } from '../../tf/types.ts';
 import { createBatchSampler } from '../mlp/mlp.ts';
 import { createTfOptimizer } from '../optimizers/tf-optimizer.ts';
+import { appendLossPairs } from '../step-losses.ts';
 import { DEFAULT_HYPERPARAMETERS } from '../optimizers/update-rules.ts';
 import { initParams, normalArray, paramVariables, readParams, type ParamValues } from '../params.ts';
 import { createRandom } from '../random.ts';
@@ -84,14 +85,7 @@ export function createVaeTrainer(o: VaeTrainerOptions): VaeTrainer {
         if (o.yieldOften) await yieldToEventLoop();
       }
       if (perStep.length === 0) return;
-      const stacked = tf.stack(perStep);
-      tf.dispose(perStep);
-      const values = await stacked.data();
-      stacked.dispose();
-      for (let s = 0; s < steps; s++) {
-        losses.reconstruction.push(values[2 * s]!);
-        losses.kl.push(values[2 * s + 1]!);
-      }
+      await appendLossPairs(tf, perStep, losses.reconstruction, losses.kl);
       step += steps;
     },
     async evaluate(start, count) {
