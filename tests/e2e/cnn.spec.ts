@@ -4,18 +4,11 @@
  * test digit and for a drawing, training from scratch, and the three Lecture 12 tools.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, openDemo } from './fixtures.ts';
 
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 const VIEWER_PAGE = 'notes/lecture-05-convolutional-neural-networks/';
 const INSIGHT_PAGE = 'notes/lecture-12-visualizing-and-understanding/';
-
-async function openDemo(page: Page, path: string, id: string): Promise<Locator> {
-  await page.goto(path);
-  const demo = page.locator(`[data-demo="${id}"]`);
-  await demo.scrollIntoViewIfNeeded();
-  return demo;
-}
 
 /** Draws strokes (pad coordinates in [0, 1]) on the viewer's pad with the mouse. */
 async function draw(page: Page, demo: Locator, strokes: [number, number][][]): Promise<void> {

@@ -5,19 +5,12 @@
  * file refused with its message while the demo keeps working.
  */
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import type { Locator } from '@playwright/test';
+import { expect, test, openDemo } from './fixtures.ts';
 
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 const PAGE = 'notes/lecture-05-convolutional-neural-networks/';
 const FIXTURES = 'tests/fixtures/images';
-
-async function openDemo(page: Page, path: string, id: string): Promise<Locator> {
-  await page.goto(path);
-  const demo = page.locator(`[data-demo="${id}"]`);
-  await demo.scrollIntoViewIfNeeded();
-  return demo;
-}
 
 /** Sets a number or choice control the way a reader does, and waits for the change to apply. */
 async function set(demo: Locator, label: string, value: string) {

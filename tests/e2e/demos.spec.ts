@@ -5,20 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, openDemo } from './fixtures.ts';
 
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 const RACE_PAGE = 'notes/lecture-07-training-neural-networks-2/';
 const LANDSCAPE_PAGE = 'notes/lecture-03-loss-functions-and-optimization/';
 // Small, deterministic landscape runs: 20 training steps, an 11 x 11 grid.
 const SMALL_LANDSCAPE = '#loss-landscape.steps=20&loss-landscape.resolution=11';
-
-async function openDemo(page: Page, path: string, id: string) {
-  await page.goto(path);
-  const demo = page.locator(`[data-demo="${id}"]`);
-  await demo.scrollIntoViewIfNeeded();
-  return demo;
-}
 
 /** Leaderboard losses by optimizer, after `steps` single steps from a paused start. */
 async function raceAfterSteps(page: Page, steps: number): Promise<Record<string, number>> {

@@ -3,7 +3,7 @@
  * blocked and recorded, console errors and page errors are recorded, and the test fails if
  * either list is non-empty when it ends.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -51,4 +51,12 @@ export function sitemapPaths(): string[] {
     if (!path.startsWith(BASE_PATH)) throw new Error(`sitemap entry outside ${BASE_PATH}: ${path}`);
     return path.slice(BASE_PATH.length);
   });
+}
+
+/** Opens `path` and scrolls the demo `id` into view (demos load only near the viewport). */
+export async function openDemo(page: Page, path: string, id: string): Promise<Locator> {
+  await page.goto(path);
+  const demo = page.locator(`[data-demo="${id}"]`);
+  await demo.scrollIntoViewIfNeeded();
+  return demo;
 }

@@ -5,17 +5,10 @@
  * bad input refused with its message while the demo keeps working.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, openDemo } from './fixtures.ts';
 
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 const PAGE = 'notes/lecture-13-generative-models/';
-
-async function openDemo(page: Page, path: string, id: string): Promise<Locator> {
-  await page.goto(path);
-  const demo = page.locator(`[data-demo="${id}"]`);
-  await demo.scrollIntoViewIfNeeded();
-  return demo;
-}
 
 /** Sets a number, text or choice control the way a reader does. */
 async function set(demo: Locator, label: string, value: string) {
