@@ -13,7 +13,9 @@
  * - backend change (badge, lost device): the run is disposed and rebuilt on the new backend.
  * - disconnected: loop stopped, timers and observers dropped, every tensor disposed.
  *
- * Observable contract: data-demo, data-status, data-backend, data-tensors (about once a second).
+ * Observable contract: data-demo, data-status, data-backend, data-tensors (about once a second,
+ * and at once when an advance finishes), data-busy (present while an advance is in flight: a
+ * paused demo's tensor count is exact only once it is gone).
  */
 import { runtime, type RuntimeEvent } from '../tf/runtime.ts';
 import { BACKEND_LABELS, isBackendName } from '../tf/types.ts';
@@ -47,13 +49,31 @@ export abstract class DemoElement extends HTMLElement {
   #startedAt = 0;
   /** Advances run one at a time: the loop and the Step button share this queue. */
   #advancing: Promise<unknown> = Promise.resolve();
+  /** Advances queued or running: data-busy is shown while this is above zero. */
+  #pendingAdvances = 0;
 
   /** Runs `run.advance(steps)` after any advance already in flight. */
   #advance(run: DemoRun, steps: number): Promise<boolean> {
+    this.#pendingAdvances++;
+    this.dataset['busy'] = '';
     // A queued advance of a run that has since been replaced does nothing.
     const next = this.#advancing.then(() => (run === this.#run ? run.advance(steps) : false));
-    this.#advancing = next.catch(() => undefined);
+    this.#advancing = next.catch(() => undefined).finally(() => {
+      if (--this.#pendingAdvances > 0) return;
+      delete this.dataset['busy'];
+      this.#showTensorCount();
+    });
     return next;
+  }
+
+  #showTensorCount(): void {
+    // Only once a backend is ready: asking tfjs for memory during its set-up throws.
+    if (!runtime.tf || !runtime.backend || this.dataset['status'] === 'loading') return;
+    try {
+      this.dataset['tensors'] = String(runtime.tf.memory().numTensors);
+    } catch {
+      // A backend being replaced: the next tick reads the new one.
+    }
   }
 
   get demoId(): string {
@@ -88,15 +108,7 @@ export abstract class DemoElement extends HTMLElement {
     visible.observe(this);
     const onVisibility = () => this.#resumeOrPause();
     document.addEventListener('visibilitychange', onVisibility);
-    const tensorTimer = window.setInterval(() => {
-      // Only once a backend is ready: asking tfjs for memory during its set-up throws.
-      if (!runtime.tf || !runtime.backend || this.dataset['status'] === 'loading') return;
-      try {
-        this.dataset['tensors'] = String(runtime.tf.memory().numTensors);
-      } catch {
-        // A backend being replaced: the next tick reads the new one.
-      }
-    }, 1000);
+    const tensorTimer = window.setInterval(() => this.#showTensorCount(), 1000);
     this.#cleanups.push(
       () => near.disconnect(),
       () => visible.disconnect(),

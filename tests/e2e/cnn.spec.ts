@@ -98,14 +98,10 @@ test.describe('CNN viewer', () => {
       const pausedCount = async () => {
         await play.click();
         await expect(demo).toHaveAttribute('data-status', 'paused');
-        // The step in flight finishes first: wait until two samples a second apart agree.
-        let previous = -1;
-        for (;;) {
-          await page.waitForTimeout(1100);
-          const count = Number(await demo.getAttribute('data-tensors'));
-          if (count === previous) return count;
-          previous = count;
-        }
+        // The advance in flight (steps, an evaluation, a redraw) finishes first; then the
+        // element refreshes data-tensors at once.
+        await expect(demo).not.toHaveAttribute('data-busy', { timeout: 60_000 });
+        return Number(await demo.getAttribute('data-tensors'));
       };
       const first = await pausedCount();
       const stepsBefore = await stepOf();

@@ -65,8 +65,8 @@ test('the site search finds a reference page and a unit page', async ({ page, wa
   await page.getByRole('button', { name: 'Search' }).click();
   const input = page.locator('#starlight__search input');
   await input.fill('Fully Convolutional Networks for Semantic Segmentation');
-  await expect(page.locator('#starlight__search .pagefind-ui__result-link').first()).toBeVisible();
-  const links = await page.locator('#starlight__search .pagefind-ui__result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
-  expect(links).toContainEqual(expect.stringMatching(/references\/long2015fully\/$/));
-  expect(links).toContainEqual(expect.stringMatching(/notes\/lecture-11-detection-and-segmentation\/$/));
+  // Pagefind renders results one by one as their fragments load: poll until both are in.
+  const links = () => page.locator('#starlight__search .pagefind-ui__result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+  await expect.poll(links, { timeout: 15_000 }).toContainEqual(expect.stringMatching(/references\/long2015fully\/$/));
+  await expect.poll(links, { timeout: 15_000 }).toContainEqual(expect.stringMatching(/notes\/lecture-11-detection-and-segmentation\/$/));
 });

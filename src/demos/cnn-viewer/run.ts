@@ -216,7 +216,7 @@ export async function createCnnViewerRun(context: DemoContext): Promise<DemoRun>
         lastRefresh = performance.now();
         drawCurves();
         await drawFilters();
-        void infer();
+        await infer();
       }
       trainingMs += (lastAdvanceEnd > 0 && started - lastAdvanceEnd < 250 ? started - lastAdvanceEnd : 0) + performance.now() - started;
       lastAdvanceEnd = performance.now();
