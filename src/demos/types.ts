@@ -18,6 +18,9 @@ export interface DemoContext {
   setSettings(changes: Settings): void;
   /** Pauses the animation as the Pause button would (the reader picked something to look at). */
   pause(): void;
+  /** Shows the element busy (data-busy) until `work` settles: for work outside advance(), such
+   * as a recompute after a setting changed, so a tensor count read once idle is exact. */
+  track(work: Promise<unknown>): void;
 }
 
 export interface DemoRun {

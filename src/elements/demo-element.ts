@@ -49,21 +49,28 @@ export abstract class DemoElement extends HTMLElement {
   #startedAt = 0;
   /** Advances run one at a time: the loop and the Step button share this queue. */
   #advancing: Promise<unknown> = Promise.resolve();
-  /** Advances queued or running: data-busy is shown while this is above zero. */
-  #pendingAdvances = 0;
+  /** Advances and tracked work in flight: data-busy is shown while this is above zero. */
+  #busyCount = 0;
 
   /** Runs `run.advance(steps)` after any advance already in flight. */
   #advance(run: DemoRun, steps: number): Promise<boolean> {
-    this.#pendingAdvances++;
-    this.dataset['busy'] = '';
     // A queued advance of a run that has since been replaced does nothing.
     const next = this.#advancing.then(() => (run === this.#run ? run.advance(steps) : false));
-    this.#advancing = next.catch(() => undefined).finally(() => {
-      if (--this.#pendingAdvances > 0) return;
+    this.#advancing = next.catch(() => undefined);
+    this.#track(next);
+    return next;
+  }
+
+  /** data-busy while `work` is in flight; when the last work ends, the tensor count at once. */
+  #track(work: Promise<unknown>): void {
+    this.#busyCount++;
+    this.dataset['busy'] = '';
+    const settle = () => {
+      if (--this.#busyCount > 0) return;
       delete this.dataset['busy'];
       this.#showTensorCount();
-    });
-    return next;
+    };
+    work.then(settle, settle);
   }
 
   #showTensorCount(): void {
@@ -148,6 +155,7 @@ export abstract class DemoElement extends HTMLElement {
           this.#userPaused = true;
           this.#resumeOrPause();
         },
+        track: (work) => this.#track(work),
       });
       if (generation !== this.#generation) {
         run.dispose();
@@ -156,6 +164,7 @@ export abstract class DemoElement extends HTMLElement {
       this.#run = run;
       this.#enableControls(true);
       this.#setStatus(this.#userPaused ? 'paused' : 'running');
+      this.#showTensorCount();
       // Keep what the run said while it was built (e.g. "draw at least 10 points"); clear "Loading…".
       // A notice from a restart (a refused or clamped setting) is shown again once the run is ready.
       const said = this.querySelector('[data-message]')?.textContent ?? '';

@@ -4,7 +4,7 @@
  * test digit and for a drawing, training from scratch, and the three Lecture 12 tools.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, openDemo } from './fixtures.ts';
+import { expect, idleTensorCount, test, openDemo } from './fixtures.ts';
 
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 const VIEWER_PAGE = 'notes/lecture-05-convolutional-neural-networks/';
@@ -39,8 +39,7 @@ test.describe('CNN viewer', () => {
       await expect(demo).toHaveAttribute('data-prediction', '5');
       await expect(demo.locator('[data-cnn-prediction]')).toHaveText(/^Prediction: 5 \(\d+\.\d%\), correct\.$/);
       await expect(demo.locator('[data-cnn-network] svg image')).toHaveCount(6);
-      await page.waitForTimeout(1500);
-      const before = Number(await demo.getAttribute('data-tensors'));
+      const before = await idleTensorCount(demo);
       expect(before).toBeGreaterThan(0);
 
       await demo.getByRole('button', { name: 'Clear' }).click();
@@ -53,8 +52,7 @@ test.describe('CNN viewer', () => {
       await expect(demo).toHaveAttribute('data-prediction', '1');
       // Many forward passes later, nothing is left behind.
       for (let i = 0; i < 3; i++) await draw(page, demo, SEVEN);
-      await page.waitForTimeout(1500);
-      expect(Number(await demo.getAttribute('data-tensors'))).toBe(before);
+      expect(await idleTensorCount(demo)).toBe(before);
     });
   }
 
@@ -98,10 +96,8 @@ test.describe('CNN viewer', () => {
       const pausedCount = async () => {
         await play.click();
         await expect(demo).toHaveAttribute('data-status', 'paused');
-        // The advance in flight (steps, an evaluation, a redraw) finishes first; then the
-        // element refreshes data-tensors at once.
-        await expect(demo).not.toHaveAttribute('data-busy', { timeout: 60_000 });
-        return Number(await demo.getAttribute('data-tensors'));
+        // The advance in flight (steps, an evaluation, a redraw) finishes first.
+        return idleTensorCount(demo);
       };
       const first = await pausedCount();
       const stepsBefore = await stepOf();
@@ -165,8 +161,7 @@ test.describe('what the network sees (Lecture 12)', () => {
     test.setTimeout(120_000);
     const occlusion = await openDemo(page, `${INSIGHT_PAGE}?backend=wasm`, 'cnn-occlusion');
     await expect(occlusion).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
-    await page.waitForTimeout(1500);
-    const before = Number(await occlusion.getAttribute('data-tensors'));
+    const before = await idleTensorCount(occlusion);
     const patch = occlusion.getByLabel('Patch size P (px)');
     await patch.fill('40');
     await patch.press('Enter');
@@ -177,8 +172,7 @@ test.describe('what the network sees (Lecture 12)', () => {
     await expect(occlusion.locator('[data-summary]')).toContainText('A 10×10 patch', { timeout: 30_000 });
     await occlusion.getByRole('button', { name: 'Next test digit' }).click();
     await expect(occlusion.locator('[data-summary]')).toContainText('test digit 8 (label 1)', { timeout: 30_000 });
-    await page.waitForTimeout(1500);
-    expect(Number(await occlusion.getAttribute('data-tensors'))).toBe(before);
+    expect(await idleTensorCount(occlusion)).toBe(before);
   });
 
   test.describe('from a paused start (reduced motion)', () => {

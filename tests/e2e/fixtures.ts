@@ -60,3 +60,14 @@ export async function openDemo(page: Page, path: string, id: string): Promise<Lo
   await demo.scrollIntoViewIfNeeded();
   return demo;
 }
+
+/**
+ * The demo's tfjs tensor count once nothing is in flight: data-busy gone (the element refreshes
+ * data-tensors the moment its last advance or tracked computation ends). Between computations
+ * the count is exact, so a leak of a single tensor shows.
+ */
+export async function idleTensorCount(demo: Locator): Promise<number> {
+  await expect(demo).not.toHaveAttribute('data-busy', { timeout: 60_000 });
+  await expect(demo).not.toHaveAttribute('data-status', 'loading');
+  return Number(await demo.getAttribute('data-tensors'));
+}

@@ -4,8 +4,8 @@
  * errors through the `watch` fixture); picks, sliders, the latent plane's pointer and keys; and
  * bad input refused with its message while the demo keeps working.
  */
-import type { Locator, Page } from '@playwright/test';
-import { expect, test, openDemo } from './fixtures.ts';
+import type { Locator } from '@playwright/test';
+import { expect, idleTensorCount, test, openDemo } from './fixtures.ts';
 
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 const PAGE = 'notes/lecture-13-generative-models/';
@@ -33,16 +33,6 @@ const SLOW = { timeout: 60_000 };
 
 const href = (demo: Locator, digit: string) => demo.locator(`[data-figure] image[data-digit="${digit}"]`).getAttribute('href');
 
-/** data-tensors, read over a few seconds: the spread of the readings. */
-async function tensorSpread(page: Page, demo: Locator): Promise<number> {
-  const readings: number[] = [];
-  for (let i = 0; i < 4; i++) {
-    await page.waitForTimeout(1100);
-    readings.push(Number(await demo.getAttribute('data-tensors')));
-  }
-  return Math.max(...readings) - Math.min(...readings);
-}
-
 test.describe('GAN sampler', () => {
   test('samples on every backend; the paths end at the picked samples; the tensor count stays flat', async ({ page, watch: _ }) => {
     test.setTimeout(300_000);
@@ -66,15 +56,12 @@ test.describe('GAN sampler', () => {
       firstGrid ??= await href(demo, 'sample-0');
       expect(await href(demo, 'sample-0')).toMatch(/^data:image\/png;base64,/);
       // Interactions leave the tensor count where it was.
-      // data-tensors is refreshed once a second: the reading must postdate the run's set-up.
-      await page.waitForTimeout(1200);
-      const before = Number(await demo.getAttribute('data-tensors'));
+      const before = await idleTensorCount(demo);
       await demo.locator('input[data-latent-dim="0"]').fill('2.5');
       await expect(demo.locator('output[data-for-dim="0"]')).toHaveText('2.5', SLOW);
       await set(demo, 'Seed', '7');
       await expect(summary).toContainText('Seed 7: 32 samples', SLOW);
-      expect(await tensorSpread(page, demo), backend).toBe(0);
-      expect(Number(await demo.getAttribute('data-tensors'))).toBe(before);
+      expect(await idleTensorCount(demo), backend).toBe(before);
     }
   });
 
@@ -138,9 +125,7 @@ test.describe('VAE manifold', () => {
       await expect(demo).toHaveAttribute('data-backend', backend);
       await expect(demo.locator('[data-summary]')).toContainText('20 × 20 digits decoded at codes Φ⁻¹((k + ½)/20)');
       await expect(demo.locator('[data-figure] circle[fill-opacity="0.8"]')).not.toHaveCount(0);
-      // data-tensors is refreshed once a second: the reading must postdate the run's set-up.
-      await page.waitForTimeout(1200);
-      const before = Number(await demo.getAttribute('data-tensors'));
+      const before = await idleTensorCount(demo);
       await set(demo, 'Grid spacing', 'uniform');
       await expect(demo.locator('[data-summary]')).toContainText('codes evenly from -3 to 3', SLOW);
       const plane = demo.locator('.vae-manifold-plane');
@@ -148,8 +133,7 @@ test.describe('VAE manifold', () => {
       const box = (await plane.boundingBox())!;
       await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.25);
       await expect(demo.locator('[data-preview-code]')).toHaveText('z = (1.50, 1.50)', SLOW);
-      expect(await tensorSpread(page, demo), backend).toBe(0);
-      expect(Number(await demo.getAttribute('data-tensors'))).toBe(before);
+      expect(await idleTensorCount(demo), backend).toBe(before);
     }
   });
 

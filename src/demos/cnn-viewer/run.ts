@@ -19,6 +19,7 @@ import { seriesColor } from '../../views/colors.ts';
 import { createLineChart, type LineChart } from '../../views/line-chart.ts';
 import { argMax, heldOutDigit, loadCnnAssets } from '../cnn/assets.ts';
 import { toCsv } from '../export.ts';
+import { latestOnly } from '../latest-only.ts';
 import type { Settings } from '../settings.ts';
 import type { DemoContext, DemoRun } from '../types.ts';
 import { createViewerInput } from './input.ts';
@@ -101,57 +102,43 @@ export async function createCnnViewerRun(context: DemoContext): Promise<DemoRun>
   }
 
   let disposed = false;
-  let inferring = false;
-  let again = false;
   let last: { scores: Float32Array; probabilities: Float32Array; predicted: number } | undefined;
-  const infer = async (): Promise<void> => {
-    if (inferring) {
-      again = true;
+  const infer = latestOnly(async () => {
+    const pixels = input.pixels;
+    if (!pixels) {
+      last = undefined;
+      predictionText.textContent = 'The pad is empty: draw a digit, or pick a test digit.';
+      delete root.dataset['prediction'];
       return;
     }
-    inferring = true;
-    try {
-      do {
-        again = false;
-        const pixels = input.pixels;
-        if (!pixels) {
-          last = undefined;
-          predictionText.textContent = 'The pad is empty: draw a digit, or pick a test digit.';
-          delete root.dataset['prediction'];
-          continue;
-        }
-        const tensors: Tensor[] = tf.tidy(() => {
-          const a = cnnForward(tf, params, imageTensor(tf, pixels));
-          return [a.conv1, a.pool1, a.conv2, a.pool2, a.hidden, a.scores, tf.softmax(a.scores)];
-        });
-        const values = (await Promise.all(tensors.map((t) => t.data()))) as Float32Array[];
-        tf.dispose(tensors);
-        if (disposed) return;
-        const [conv1, pool1, conv2, pool2, hidden, scores, probabilities] = values as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
-        const predicted = argMax(probabilities);
-        last = { scores, probabilities, predicted };
-        network.update({
-          input: pixels,
-          layers: [
-            { label: `conv1 + ReLU: ${architecture.conv1Filters} maps, 28×28`, size: 28, channels: architecture.conv1Filters, values: conv1 },
-            { label: `pool1 (2×2 max): ${architecture.conv1Filters} maps, 14×14`, size: 14, channels: architecture.conv1Filters, values: pool1 },
-            { label: `conv2 + ReLU: ${architecture.conv2Filters} maps, 14×14`, size: 14, channels: architecture.conv2Filters, values: conv2 },
-            { label: `pool2 (2×2 max): ${architecture.conv2Filters} maps, 7×7`, size: 7, channels: architecture.conv2Filters, values: pool2 },
-          ],
-          hidden,
-          scores,
-          probabilities,
-          ...(input.label === undefined ? {} : { marked: input.label, markName: 'label' }),
-        });
-        predictionText.textContent = `Prediction: ${predicted} (${(100 * probabilities[predicted]!).toFixed(1)}%)${input.label === undefined ? '' : input.label === predicted ? ', correct' : `, but the label is ${input.label}`}.`;
-        root.dataset['prediction'] = String(predicted);
-      } while (again && !disposed);
-    } finally {
-      inferring = false;
-    }
-  };
+    const tensors: Tensor[] = tf.tidy(() => {
+      const a = cnnForward(tf, params, imageTensor(tf, pixels));
+      return [a.conv1, a.pool1, a.conv2, a.pool2, a.hidden, a.scores, tf.softmax(a.scores)];
+    });
+    const values = (await Promise.all(tensors.map((t) => t.data()))) as Float32Array[];
+    tf.dispose(tensors);
+    if (disposed) return;
+    const [conv1, pool1, conv2, pool2, hidden, scores, probabilities] = values as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
+    const predicted = argMax(probabilities);
+    last = { scores, probabilities, predicted };
+    network.update({
+      input: pixels,
+      layers: [
+        { label: `conv1 + ReLU: ${architecture.conv1Filters} maps, 28×28`, size: 28, channels: architecture.conv1Filters, values: conv1 },
+        { label: `pool1 (2×2 max): ${architecture.conv1Filters} maps, 14×14`, size: 14, channels: architecture.conv1Filters, values: pool1 },
+        { label: `conv2 + ReLU: ${architecture.conv2Filters} maps, 14×14`, size: 14, channels: architecture.conv2Filters, values: conv2 },
+        { label: `pool2 (2×2 max): ${architecture.conv2Filters} maps, 7×7`, size: 7, channels: architecture.conv2Filters, values: pool2 },
+      ],
+      hidden,
+      scores,
+      probabilities,
+      ...(input.label === undefined ? {} : { marked: input.label, markName: 'label' }),
+    });
+    predictionText.textContent = `Prediction: ${predicted} (${(100 * probabilities[predicted]!).toFixed(1)}%)${input.label === undefined ? '' : input.label === predicted ? ', correct' : `, but the label is ${input.label}`}.`;
+    root.dataset['prediction'] = String(predicted);
+  }, { cancelled: () => disposed, track: context.track });
   const input = createViewerInput(root, {
-    onChange: () => void infer(),
+    onChange: () => void infer().catch((error: unknown) => context.say(`Could not classify: ${(error as Error).message}`)),
     onPick: (delta) => context.setSettings({ digit: wrapDigit(number('digit') + delta) }),
   });
   const showDigit = (n: number) => {

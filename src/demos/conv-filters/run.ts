@@ -12,6 +12,7 @@ import { formatNumber } from '../../engines/conv/size-text.ts';
 import { BACKEND_LABELS } from '../../tf/types.ts';
 import { createFilterFigure, range } from '../../views/conv-filters/filter-figure.ts';
 import { toCsv } from '../export.ts';
+import { latestOnly } from '../latest-only.ts';
 import type { Settings } from '../settings.ts';
 import type { DemoContext, DemoRun } from '../types.ts';
 import { createDrawingPad } from './drawing-pad.ts';
@@ -54,8 +55,6 @@ export async function createConvFiltersRun(context: DemoContext): Promise<DemoRu
   let result: Responses | undefined;
   let computeMs = 0;
   let disposed = false;
-  let running = false;
-  let again = false;
   let frame = 0;
 
   figureBox.replaceChildren();
@@ -85,31 +84,18 @@ export async function createConvFiltersRun(context: DemoContext): Promise<DemoRu
     return digit();
   }
 
-  /** One computation at a time; a request during one runs once more after it, with the latest state. */
-  async function compute(): Promise<void> {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        again = false;
-        const chosen = chooseSource();
-        const set = kernelSetFor(settings);
-        const started = performance.now();
-        const responses = await applyKernels(context.tf, chosen.image, set.kernels, { combine: set.combine, relu: settings['relu'] === true, multiplyAddsPerTask });
-        if (disposed) return;
-        computeMs = performance.now() - started;
-        source = chosen;
-        result = responses;
-        figure.render({ source: chosen.image, sourceLabel: chosen.label, kernels: set.kernels, maps: responses.maps, labels: responses.labels });
-        if (summaryBox) summaryBox.textContent = summary();
-      } while (again && !disposed);
-    } finally {
-      running = false;
-    }
-  }
+  const compute = latestOnly(async () => {
+    const chosen = chooseSource();
+    const set = kernelSetFor(settings);
+    const started = performance.now();
+    const responses = await applyKernels(context.tf, chosen.image, set.kernels, { combine: set.combine, relu: settings['relu'] === true, multiplyAddsPerTask });
+    if (disposed) return;
+    computeMs = performance.now() - started;
+    source = chosen;
+    result = responses;
+    figure.render({ source: chosen.image, sourceLabel: chosen.label, kernels: set.kernels, maps: responses.maps, labels: responses.labels });
+    if (summaryBox) summaryBox.textContent = summary();
+  }, { cancelled: () => disposed, track: context.track });
 
   function schedule(): void {
     if (frame) return;

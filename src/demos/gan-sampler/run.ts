@@ -17,6 +17,7 @@ import { createRandom } from '../../engines/random.ts';
 import { BACKEND_LABELS } from '../../tf/types.ts';
 import { createSamplerFigure, type Neighbour, type SamplerFigureData } from '../../views/gan-sampler/sampler-figure.ts';
 import { toCsv } from '../export.ts';
+import { latestOnly } from '../latest-only.ts';
 import type { Settings } from '../settings.ts';
 import type { DemoContext, DemoRun } from '../types.ts';
 import { GRID_COLUMNS, GRID_COUNT, parseGroup, toggleInGroup } from './spec.ts';
@@ -55,8 +56,6 @@ export async function createGanSamplerRun(context: DemoContext): Promise<DemoRun
   let data: SamplerFigureData | undefined;
   let computeMs = 0;
   let disposed = false;
-  let running = false;
-  let again = false;
   /** Whether the message line holds this run's own note (cleared once the problem is gone). */
   let noted = false;
 
@@ -96,54 +95,42 @@ export async function createGanSamplerRun(context: DemoContext): Promise<DemoRun
     });
   };
 
-  async function compute(): Promise<void> {
-    if (running) {
-      again = true;
-      return;
+  const compute = latestOnly(async () => {
+    const started = performance.now();
+    const seed = Number(settings['seed']);
+    if (seed !== codesSeed) {
+      codes = normalArray(createRandom(seed), GRID_COUNT * LATENT_DIM, 1);
+      codesSeed = seed;
+      samples = await sampler.generate(codes);
+      nearest = undefined;
     }
-    running = true;
-    try {
-      do {
-        again = false;
-        const started = performance.now();
-        const seed = Number(settings['seed']);
-        if (seed !== codesSeed) {
-          codes = normalArray(createRandom(seed), GRID_COUNT * LATENT_DIM, 1);
-          codesSeed = seed;
-          samples = await sampler.generate(codes);
-          nearest = undefined;
-        }
-        if (settings['nearest'] === true && !nearest) nearest = await neighbours(samples);
-        const [a, b] = [Number(settings['a']), Number(settings['b'])];
-        const steps = Number(settings['steps']);
-        const paths = [];
-        for (const kind of ['linear', 'spherical'] as const) {
-          const path = interpolationPath(code(a), code(b), steps, kind);
-          const norms = Array.from({ length: steps }, (_, k) => norm(path.subarray(k * LATENT_DIM, (k + 1) * LATENT_DIM)));
-          paths.push({ kind, pixels: await sampler.generate(path), norms });
-        }
-        const editedPixels = await sampler.generate(editedCode());
-        const groups = { plus: groupOf('plus'), minus: groupOf('minus'), base: groupOf('base') };
-        let arithmetic: SamplerFigureData['arithmetic'];
-        if (groups.plus.length + groups.minus.length + groups.base.length > 0) {
-          // An empty group is a missing term: its mean counts as the zero code.
-          const term = (members: number[]) => (members.length > 0 ? members.map(code) : [new Float32Array(LATENT_DIM)]);
-          const z = latentAnalogy(term(groups.plus), term(groups.minus), term(groups.base));
-          const pixels = await sampler.generate(Float32Array.from({ length: LATENT_DIM }, (_, d) => (Number.isFinite(z[d]) ? z[d]! : 0)));
-          arithmetic = { pixels, nearest: (await neighbours(pixels))[0]! };
-        }
-        if (disposed) return;
-        const changed = sliders.some((s) => s.dataset['edited'] === 'true');
-        data = { seed, samples, count: GRID_COUNT, columns: GRID_COLUMNS, a, b, groups, ...(nearest ? { nearest } : {}), paths, edited: { pixels: editedPixels, nearest: (await neighbours(editedPixels))[0]!, changed }, ...(arithmetic ? { arithmetic } : {}) };
-        computeMs = performance.now() - started;
-        figure.update(data);
-        showSliderValues();
-        if (summaryBox) summaryBox.textContent = summary();
-      } while (again && !disposed);
-    } finally {
-      running = false;
+    if (settings['nearest'] === true && !nearest) nearest = await neighbours(samples);
+    const [a, b] = [Number(settings['a']), Number(settings['b'])];
+    const steps = Number(settings['steps']);
+    const paths = [];
+    for (const kind of ['linear', 'spherical'] as const) {
+      const path = interpolationPath(code(a), code(b), steps, kind);
+      const norms = Array.from({ length: steps }, (_, k) => norm(path.subarray(k * LATENT_DIM, (k + 1) * LATENT_DIM)));
+      paths.push({ kind, pixels: await sampler.generate(path), norms });
     }
-  }
+    const editedPixels = await sampler.generate(editedCode());
+    const groups = { plus: groupOf('plus'), minus: groupOf('minus'), base: groupOf('base') };
+    let arithmetic: SamplerFigureData['arithmetic'];
+    if (groups.plus.length + groups.minus.length + groups.base.length > 0) {
+      // An empty group is a missing term: its mean counts as the zero code.
+      const term = (members: number[]) => (members.length > 0 ? members.map(code) : [new Float32Array(LATENT_DIM)]);
+      const z = latentAnalogy(term(groups.plus), term(groups.minus), term(groups.base));
+      const pixels = await sampler.generate(Float32Array.from({ length: LATENT_DIM }, (_, d) => (Number.isFinite(z[d]) ? z[d]! : 0)));
+      arithmetic = { pixels, nearest: (await neighbours(pixels))[0]! };
+    }
+    if (disposed) return;
+    const changed = sliders.some((s) => s.dataset['edited'] === 'true');
+    data = { seed, samples, count: GRID_COUNT, columns: GRID_COLUMNS, a, b, groups, ...(nearest ? { nearest } : {}), paths, edited: { pixels: editedPixels, nearest: (await neighbours(editedPixels))[0]!, changed }, ...(arithmetic ? { arithmetic } : {}) };
+    computeMs = performance.now() - started;
+    figure.update(data);
+    showSliderValues();
+    if (summaryBox) summaryBox.textContent = summary();
+  }, { cancelled: () => disposed, track: context.track });
 
   /** Means of the three groups need members: an empty group counts as zero (a missing term). */
   function groupOf(key: 'plus' | 'minus' | 'base'): number[] {

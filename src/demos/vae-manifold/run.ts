@@ -14,6 +14,7 @@ import { VAE_PARAMS } from '../../engines/vae/vae.ts';
 import { BACKEND_LABELS } from '../../tf/types.ts';
 import { createVaeFigure, type VaeFigureData } from '../../views/vae-manifold/vae-figure.ts';
 import { toCsv } from '../export.ts';
+import { latestOnly } from '../latest-only.ts';
 import type { Settings } from '../settings.ts';
 import type { DemoContext, DemoRun } from '../types.ts';
 
@@ -47,8 +48,6 @@ export async function createVaeManifoldRun(context: DemoContext): Promise<DemoRu
   let data: VaeFigureData | undefined;
   let computeMs = 0;
   let disposed = false;
-  let running = false;
-  let again = false;
   let cursor: [number, number] = [0, 0];
   let cursorFrame = 0;
 
@@ -59,10 +58,14 @@ export async function createVaeManifoldRun(context: DemoContext): Promise<DemoRu
       if (cursorFrame) return;
       cursorFrame = requestAnimationFrame(() => {
         cursorFrame = 0;
-        void decodeCursor();
+        context.track(decodeCursor().catch(couldNotDecode));
       });
     },
   });
+
+  function couldNotDecode(error: unknown): void {
+    context.say(`Could not decode: ${(error as Error).message}`);
+  }
 
   async function decodeCursor(): Promise<void> {
     const z = cursor;
@@ -70,32 +73,20 @@ export async function createVaeManifoldRun(context: DemoContext): Promise<DemoRu
     if (!disposed) figure.showCursor(z, pixels);
   }
 
-  async function compute(): Promise<void> {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        again = false;
-        const started = performance.now();
-        const n = Number(settings['gridSize']);
-        const spacing = String(settings['spacing']) as GridSpacing;
-        const extent = Number(settings['extent']);
-        const grid = await vae.decode(manifoldCodes(n, spacing, extent));
-        if (disposed) return;
-        const count = Math.min(testCount, Number(settings['points']));
-        data = { grid, n, axis: gridAxis(n, spacing, extent), points: mu.subarray(0, 2 * count), labels: testLabels.subarray(0, count), extent };
-        computeMs = performance.now() - started;
-        figure.update(data);
-        await decodeCursor();
-        if (summaryBox) summaryBox.textContent = summary();
-      } while (again && !disposed);
-    } finally {
-      running = false;
-    }
-  }
+  const compute = latestOnly(async () => {
+    const started = performance.now();
+    const n = Number(settings['gridSize']);
+    const spacing = String(settings['spacing']) as GridSpacing;
+    const extent = Number(settings['extent']);
+    const grid = await vae.decode(manifoldCodes(n, spacing, extent));
+    if (disposed) return;
+    const count = Math.min(testCount, Number(settings['points']));
+    data = { grid, n, axis: gridAxis(n, spacing, extent), points: mu.subarray(0, 2 * count), labels: testLabels.subarray(0, count), extent };
+    computeMs = performance.now() - started;
+    figure.update(data);
+    await decodeCursor();
+    if (summaryBox) summaryBox.textContent = summary();
+  }, { cancelled: () => disposed, track: context.track });
 
   await compute();
   context.say('');
@@ -112,7 +103,7 @@ export async function createVaeManifoldRun(context: DemoContext): Promise<DemoRu
     stepsPerFrame: () => 1,
     applySettings(next: Settings) {
       settings = next;
-      void compute().catch((error: unknown) => context.say(`Could not decode: ${(error as Error).message}`));
+      void compute().catch(couldNotDecode);
     },
     summary,
     exportData() {
