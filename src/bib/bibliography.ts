@@ -20,6 +20,8 @@ export interface Reference {
   /** Author part of an inline citation: "He et al.", "Simonyan & Zisserman". */
   authorsShort: string;
   year: number;
+  /** The year as citations print it: "2017", or "2017a" when another work would read the same. */
+  yearLabel: string;
   /** Short venue for facets: CVPR, JMLR, GitHub, ... */
   venue: string;
   url?: string;
@@ -82,6 +84,7 @@ export function buildBibliography(text: string, file: string): Bibliography {
     if (!csl) throw new BibtexError(file, entry.line, entry.key, 'citation-js cannot read this entry');
     return toReference(entry, csl);
   });
+  disambiguateYears(references);
   return { file, references, byKey: new Map(references.map((r) => [r.key, r])) };
 }
 
@@ -114,6 +117,7 @@ function toReference(entry: RawBibEntry, csl: CslItem): Reference {
     authors: people.map(fullName),
     authorsShort: shortAuthors(people),
     year: Number(f['year']),
+    yearLabel: f['year'] ?? '',
     venue: stripLatex(f['venue'] ?? f['journal'] ?? f['booktitle'] ?? f['publisher'] ?? f['school'] ?? f['howpublished'] ?? 'Web'),
     annote: stripLatex(f['annote'] ?? ''),
     bibtex: entry.source,
@@ -128,11 +132,14 @@ function toReference(entry: RawBibEntry, csl: CslItem): Reference {
 }
 
 function fullName(name: CslName): string {
-  return name.literal ?? [name.given, name.family].filter(Boolean).join(' ');
+  return name.literal ?? [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family].filter(Boolean).join(' ');
 }
 
+/** The name as a citation prints it: "van der Maaten", not "Maaten". */
 function familyName(name: CslName): string {
-  return name.literal ?? name.family ?? name.given ?? '?';
+  if (name.literal) return name.literal;
+  const family = [name['non-dropping-particle'], name.family].filter(Boolean).join(' ');
+  return family || name.given || '?';
 }
 
 export function shortAuthors(people: CslName[]): string {
@@ -154,22 +161,47 @@ export function stripLatex(value: string): string {
     .trim();
 }
 
+/**
+ * Works whose inline citations would read alike ("Li et al., 2017" for three different papers)
+ * get letters after the year, in title order as APA does: 2017a, 2017b, 2017c.
+ */
+function disambiguateYears(references: Reference[]): void {
+  const groups = new Map<string, Reference[]>();
+  for (const reference of references) {
+    const label = `${reference.authorsShort}, ${reference.year}`;
+    groups.set(label, [...(groups.get(label) ?? []), reference]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    group.sort((a, b) => a.title.localeCompare(b.title, 'en'));
+    group.forEach((reference, i) => (reference.yearLabel = `${reference.year}${yearLetters(i)}`));
+  }
+}
+
+/** a, b, ..., z, then aa, ab, ...: the 28 CS231n 2017 slides and videos share one author-year. */
+export function yearLetters(index: number): string {
+  const letter = String.fromCharCode(97 + (index % 26));
+  return index < 26 ? letter : yearLetters(Math.floor(index / 26) - 1) + letter;
+}
+
 /** "(He et al., 2016)"-style label without parentheses. */
 export function citationLabel(reference: Reference): string {
-  return `${reference.authorsShort}, ${reference.year}`;
+  return `${reference.authorsShort}, ${reference.yearLabel}`;
 }
 
 /**
  * APA-formatted HTML citation of every reference, by key. Each entry is formatted on its own
- * (no "2015a/2015b" disambiguation across the whole file) and without URL and DOI, which the
- * pages show as separate links. citeproc escapes the text.
+ * (the year letters come from disambiguateYears) and without URL and DOI, which the pages show
+ * as separate links. citeproc escapes the text.
  */
 export function formatCitations(bibliography: Bibliography): Map<string, string> {
   return new Map(
     bibliography.references.map((reference) => {
       const { URL: _url, DOI: _doi, ...csl } = reference.csl;
       const html = new Cite([csl as CslItem]).format('bibliography', { format: 'html', template: 'apa', lang: 'en-US' });
-      return [reference.key, html.trim().replace(/^<div class="csl-bib-body">\s*/, '').replace(/\s*<\/div>$/, '').replace(/^<div[^>]*>/, '').replace(/<\/div>$/, '').trim()];
+      const entry = html.trim().replace(/^<div class="csl-bib-body">\s*/, '').replace(/\s*<\/div>$/, '').replace(/^<div[^>]*>/, '').replace(/<\/div>$/, '').trim();
+      // The year letter of the inline citations, which citeproc cannot know formatting one entry.
+      return [reference.key, reference.yearLabel === String(reference.year) ? entry : entry.replace(`(${reference.year})`, `(${reference.yearLabel})`)];
     }),
   );
 }

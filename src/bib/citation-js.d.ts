@@ -4,6 +4,10 @@ declare module '@citation-js/core' {
     family?: string;
     given?: string;
     literal?: string;
+    /** "van der" in "van der Maaten, Laurens": part of the name as cited. */
+    'non-dropping-particle'?: string;
+    /** "von" in "Ludwig von Beethoven" style names, dropped when sorting. */
+    'dropping-particle'?: string;
   }
   export interface CslItem {
     id: string;
