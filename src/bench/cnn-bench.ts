@@ -10,8 +10,7 @@ import { createCnnTrainer, type TrainingSchedule } from '../engines/cnn/cnn-trai
 import { CNN_WEIGHTS_FORMAT, describeParameters, encodeCnnWeights, type CnnModelManifest } from '../data/cnn-weights-format.ts';
 import { crc32Hex } from '../data/crc32.ts';
 import { createRandom } from '../engines/random.ts';
-import { loadTf, registerBackend } from '../tf/load-backend.ts';
-import { isBackendName } from '../tf/types.ts';
+import { loadTfOn } from '../tf/load-backend.ts';
 
 export interface CnnBenchOptions {
   task: 'train' | 'race';
@@ -29,11 +28,7 @@ export interface CnnBenchOptions {
 }
 
 export async function runCnnBench(base: string, o: CnnBenchOptions): Promise<Record<string, unknown>> {
-  if (!isBackendName(o.backend)) throw new Error(`unknown backend ${o.backend}`);
-  const tf = await loadTf();
-  await registerBackend(o.backend);
-  if (!(await tf.setBackend(o.backend))) throw new Error(`${o.backend} did not initialise`);
-  await tf.ready();
+  const tf = await loadTfOn(o.backend);
   const data = await loadMnist(base);
   const { trainCount } = data.manifest;
   const initial = initCnnWeights(CNN_ARCHITECTURE, createRandom(o.seed));

@@ -8,8 +8,7 @@ import { createMlpRace } from '../engines/optimizer-race/mlp-race.ts';
 import { createSurfaceRace } from '../engines/optimizer-race/surface-race.ts';
 import { SURFACES } from '../engines/optimizers/surfaces.ts';
 import { DEFAULT_HYPERPARAMETERS, OPTIMIZERS } from '../engines/optimizers/update-rules.ts';
-import { loadTf, registerBackend } from '../tf/load-backend.ts';
-import { isBackendName } from '../tf/types.ts';
+import { loadTfOn } from '../tf/load-backend.ts';
 
 const racers = (lr: number) => OPTIMIZERS.map((name) => ({ name, enabled: true, hyper: { ...DEFAULT_HYPERPARAMETERS, lr } }));
 
@@ -21,11 +20,7 @@ async function time(run: () => Promise<unknown>): Promise<number> {
 
 export async function runEngineBenchmarks(base: string): Promise<Record<string, unknown>> {
   const backend = new URLSearchParams(location.search).get('backend') ?? 'wasm';
-  if (!isBackendName(backend)) throw new Error(`unknown backend ${backend}`);
-  const tf = await loadTf();
-  await registerBackend(backend);
-  if (!(await tf.setBackend(backend))) throw new Error(`${backend} did not initialise`);
-  await tf.ready();
+  const tf = await loadTfOn(backend);
   const mainThread = backend === 'wasm' || backend === 'cpu';
   const data = await loadMnist(base);
 

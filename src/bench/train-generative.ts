@@ -20,8 +20,8 @@ import { createRandom } from '../engines/random.ts';
 import { createVaeTrainer } from '../engines/vae/trainer.ts';
 import { createVaeModel } from '../engines/vae/vae-model.ts';
 import { VAE_LATENT, VAE_PARAMS } from '../engines/vae/vae.ts';
-import { loadTf, registerBackend } from '../tf/load-backend.ts';
-import { isBackendName, type Tf } from '../tf/types.ts';
+import { loadTfOn } from '../tf/load-backend.ts';
+import type { Tf } from '../tf/types.ts';
 import { loadDigitClassifier } from './digit-classifier.ts';
 import { GAN_MODEL, GAN_MODEL_DIR, QUALITY_SAMPLES, QUALITY_SEED, VAE_MODEL, VAE_MODEL_DIR } from '../engines/generative/shipped.ts';
 
@@ -42,11 +42,7 @@ export interface GenerativeOptions {
 }
 
 export async function runGenerativeTask(base: string, o: GenerativeOptions): Promise<Record<string, unknown>> {
-  if (!isBackendName(o.backend)) throw new Error(`unknown backend ${o.backend}`);
-  const tf = await loadTf();
-  await registerBackend(o.backend);
-  if (!(await tf.setBackend(o.backend))) throw new Error(`${o.backend} did not initialise`);
-  await tf.ready();
+  const tf = await loadTfOn(o.backend);
   const data = await loadMnist(base);
   const { trainCount, testCount } = data.manifest;
   const classifier = await loadDigitClassifier(tf, base);

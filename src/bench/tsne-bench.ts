@@ -15,8 +15,8 @@ import { DEFAULT_SCHEDULE } from '../engines/tsne/gradient-descent.ts';
 import { nearestNeighborAccuracy } from '../engines/tsne/quality.ts';
 import { createTsne, type GradientMethod } from '../engines/tsne/tsne-engine.ts';
 import { yieldToEventLoop } from '../engines/yield.ts';
-import { loadTf, registerBackend } from '../tf/load-backend.ts';
-import { isBackendName, type Tf } from '../tf/types.ts';
+import { loadTfOn } from '../tf/load-backend.ts';
+import type { Tf } from '../tf/types.ts';
 
 const PERPLEXITY = 30;
 const ITERATIONS = 1000;
@@ -116,11 +116,7 @@ export async function runTsneBenchmarks(base: string): Promise<Record<string, un
   if (params.get('part') === 'anchor') return anchorBenchmark(data, Number(params.get('n') ?? 2000), Number(params.get('iterations') ?? 30));
 
   const backend = params.get('backend') ?? 'wasm';
-  if (!isBackendName(backend)) throw new Error(`unknown backend ${backend}`);
-  const tf = await loadTf();
-  await registerBackend(backend);
-  if (!(await tf.setBackend(backend))) throw new Error(`${backend} did not initialise`);
-  await tf.ready();
+  const tf = await loadTfOn(backend);
   const tensorsBefore = tf.memory().numTensors;
   const runs: Record<string, unknown>[] = [];
   // As many workers as the demo uses; ?workers=0 runs Barnes-Hut on the main thread.

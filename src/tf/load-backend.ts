@@ -2,7 +2,7 @@
  * Lazy loading of tfjs-core and of each backend: a page pays only for the backend it uses.
  * tfjs-core alone registers no gradients and no backends (stack.md), so both happen here.
  */
-import type { BackendName, Tf } from './types.ts';
+import { isBackendName, type BackendName, type Tf } from './types.ts';
 
 let tfPromise: Promise<Tf> | undefined;
 
@@ -40,4 +40,17 @@ export async function registerBackend(name: BackendName): Promise<void> {
       await import('@tensorflow/tfjs-backend-cpu');
       return;
   }
+}
+
+/**
+ * tfjs on exactly the named backend, or an error saying why not. For benchmark and training
+ * pages, which must measure what they were asked to, not fall back as the demos do.
+ */
+export async function loadTfOn(name: string): Promise<Tf> {
+  if (!isBackendName(name)) throw new Error(`unknown backend ${name}`);
+  const tf = await loadTf();
+  await registerBackend(name);
+  if (!(await tf.setBackend(name))) throw new Error(`${name} did not initialise`);
+  await tf.ready();
+  return tf;
 }
