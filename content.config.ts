@@ -36,6 +36,7 @@ const references = defineCollection({
     authors: z.array(z.string()),
     authorsShort: z.string(),
     year: z.number().int(),
+    yearLabel: z.string(),
     venue: z.string(),
     url: z.string().url().optional(),
     doi: z.string().optional(),

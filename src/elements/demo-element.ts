@@ -13,9 +13,10 @@
  * - backend change (badge, lost device): the run is disposed and rebuilt on the new backend.
  * - disconnected: loop stopped, timers and observers dropped, every tensor disposed.
  *
- * Observable contract: data-demo, data-status, data-backend, data-tensors (about once a second,
- * and at once when an advance finishes), data-busy (present while an advance is in flight: a
- * paused demo's tensor count is exact only once it is gone).
+ * Observable contract: data-demo, data-status, data-backend, data-busy (present while an advance
+ * or a tracked computation is in flight), data-tensors (the tfjs tensor count at the last moment
+ * nothing was in flight: refreshed when the work ends and about once a second while idle, so a
+ * count that grows between readings is a leak, not a computation caught halfway).
  */
 import { runtime, type RuntimeEvent } from '../tf/runtime.ts';
 import { BACKEND_LABELS, isBackendName } from '../tf/types.ts';
@@ -115,7 +116,10 @@ export abstract class DemoElement extends HTMLElement {
     visible.observe(this);
     const onVisibility = () => this.#resumeOrPause();
     document.addEventListener('visibilitychange', onVisibility);
-    const tensorTimer = window.setInterval(() => this.#showTensorCount(), 1000);
+    // Mid-computation counts include tensors about to be disposed: only idle moments are shown.
+    const tensorTimer = window.setInterval(() => {
+      if (this.#busyCount === 0) this.#showTensorCount();
+    }, 1000);
     this.#cleanups.push(
       () => near.disconnect(),
       () => visible.disconnect(),

@@ -39,7 +39,7 @@ export function remarkCitations({ bibliography, base }: RemarkCitationsOptions) 
           const link: Link = {
             type: 'link',
             url: `${base}references/${reference.key}/`,
-            data: { hProperties: { title: `${reference.authors.join(', ')} (${reference.year}). ${reference.title}` } },
+            data: { hProperties: { title: `${reference.authors.join(', ')} (${reference.yearLabel}). ${reference.title}` } },
             children: [{ type: 'text', value: citationLabel(reference) + (item.locator ? `, ${item.locator}` : '') }],
           };
           parts.push(link);

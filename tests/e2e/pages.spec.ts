@@ -10,7 +10,7 @@ test('a unit page shows its checklist, its topics as sections and its reading li
   }
   const reading = page.locator('section.reading-list');
   await expect(reading.getByRole('heading', { level: 3 })).toHaveText(['Papers', 'Books', 'Course notes and handouts', 'Slides', 'Videos', 'Code', 'Interactive demos', 'Blog posts', 'Web pages']);
-  await expect(reading.locator('#ref-he2016deep')).toContainText('He, K., Zhang, X., Ren, S., & Sun, J. (2016). Deep Residual Learning for Image Recognition.');
+  await expect(reading.locator('#ref-he2016deep')).toContainText('He, K., Zhang, X., Ren, S., & Sun, J. (2016a). Deep Residual Learning for Image Recognition.');
   // The table of contents lists the generated sections too.
   await expect(page.locator('starlight-toc a[href="#reading-list"]')).toHaveCount(1);
   // Inline citations link to reference pages.
