@@ -169,7 +169,9 @@ function disambiguateYears(references: Reference[]): void {
   const groups = new Map<string, Reference[]>();
   for (const reference of references) {
     const label = `${reference.authorsShort}, ${reference.year}`;
-    groups.set(label, [...(groups.get(label) ?? []), reference]);
+    const group = groups.get(label);
+    if (group) group.push(reference);
+    else groups.set(label, [reference]);
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;

@@ -78,7 +78,9 @@ export abstract class DemoElement extends HTMLElement {
     // Only once a backend is ready: asking tfjs for memory during its set-up throws.
     if (!runtime.tf || !runtime.backend || this.dataset['status'] === 'loading') return;
     try {
-      this.dataset['tensors'] = String(runtime.tf.memory().numTensors);
+      // Called after every frame's advance: write only a change (no needless attribute mutation).
+      const count = String(runtime.tf.memory().numTensors);
+      if (this.dataset['tensors'] !== count) this.dataset['tensors'] = count;
     } catch {
       // A backend being replaced: the next tick reads the new one.
     }
