@@ -39,7 +39,7 @@ export async function runEngineBenchmarks(base: string): Promise<Record<string, 
   });
   mlp.dispose();
 
-  const landscape = createLinearLandscape({ tf, images: data.images, labels: data.labels, start: 0, count: 1000, kind: 'svm', lambda: 1e-3, seed: 1, trainSteps: 50, yieldOften: mainThread });
+  const landscape = createLinearLandscape({ tf, images: data.images, labels: data.labels, start: 0, count: 1000, kind: 'svm', lambda: 1e-3, seed: 1, trainSteps: 50 });
   await landscape.train();
   const cold = await landscape.grid(51, 1);
   const warm = await landscape.grid(51, 1);

@@ -48,6 +48,27 @@ export type SettingsSpec = Record<string, SettingSpec>;
 export type SettingValue = number | string | boolean;
 export type Settings = Record<string, SettingValue>;
 
+/** The value a run receives for one setting: a choice narrowed to its options, a number, ... */
+export type SettingType<T extends SettingSpec> = T extends { kind: 'choice'; options: readonly { value: infer V }[] }
+  ? V
+  : T extends { kind: 'bool' }
+    ? boolean
+    : T extends { kind: 'text' }
+      ? string
+      : number;
+
+/** The typed, validated settings of a demo whose spec is `S` (declared with defineSettings). */
+export type SettingsOf<S extends SettingsSpec> = { [K in keyof S]: SettingType<S[K]> };
+
+/**
+ * Declares a demo's settings keeping their literal types, so its run reads `settings.model` as
+ * `'linear-svm' | 'mlp'` and `settings.steps` as a number: no casts, no fallbacks in runs
+ * (every value has already passed coerceSetting).
+ */
+export function defineSettings<const S extends SettingsSpec>(spec: S): S {
+  return spec;
+}
+
 export function defaultsOf(spec: SettingsSpec): Settings {
   return Object.fromEntries(Object.entries(spec).map(([key, s]) => [key, s.default]));
 }

@@ -1,17 +1,18 @@
 /**
- * The base of every demo's custom element. It owns the lifecycle, so each demo only says how
- * to build a run (`createRun`) and which settings it has (`spec`).
+ * The base of every demo's custom element: lifecycle and loop. Each demo says only which settings
+ * it has (`spec`) and how to build a run (`loadRun`); the chrome (status, messages, badge,
+ * controls), the settings state and the export buttons live in ./demo/.
  *
  * Lifecycle
- * - connected: status idle; controls stay disabled; a wide IntersectionObserver waits until the
- *   figure is near the viewport.
- * - near the viewport: status loading; the tfjs runtime starts (shared by the page), the demo's
- *   code is imported, the run is built from the URL's settings. Then running (or paused when the
- *   reader prefers reduced motion).
- * - running: one animation frame = one `advance(stepsPerFrame)`, awaited, so work yields every
- *   frame. Off screen or in a hidden tab the loop pauses and resumes when seen again.
- * - backend change (badge, lost device): the run is disposed and rebuilt on the new backend.
- * - disconnected: loop stopped, timers and observers dropped, every tensor disposed.
+ * - connected: status idle; controls stay disabled; the page's figure scheduler waits until the
+ *   figure is near the viewport, then starts demos one after another.
+ * - start: status loading; the tfjs runtime starts (shared by the page), the demo's code is
+ *   imported, the run is built with the settings from the URL and a fresh AbortSignal. Then
+ *   running (or paused when the reader prefers reduced motion).
+ * - running: one animation frame = one `advance(stepsPerFrame)`, awaited. Off screen or in a
+ *   hidden tab the loop pauses and resumes when seen again.
+ * - a run ends (reset, restarting setting, backend change, removal): its signal fires first, so
+ *   its GPU slices stop, then the run is disposed once its advance in flight has returned.
  *
  * Observable contract: data-demo, data-status, data-backend, data-busy (present while an advance
  * or a tracked computation is in flight), data-tensors (the tfjs tensor count at the last moment
@@ -19,17 +20,19 @@
  * count that grows between readings is a leak, not a computation caught halfway).
  */
 import { runtime, type RuntimeEvent } from '../tf/runtime.ts';
-import { BACKEND_LABELS, isBackendName } from '../tf/types.ts';
-import { downloadBlob, svgToPng, svgToString } from '../demos/export.ts';
-import { coerceSetting, decodeSettings, encodeSettings, type Settings, type SettingsSpec } from '../demos/settings.ts';
-import { createStore, type Store } from '../demos/store.ts';
-import type { CreateDemoRun, DemoRun, DemoStatus } from '../demos/types.ts';
-import { hashParams, writeDemoParams } from '../demos/url-state.ts';
+import { isBackendName } from '../tf/types.ts';
+import { isAbort } from '../tf/slices.ts';
+import type { Settings, SettingsOf, SettingsSpec } from '../demos/settings.ts';
+import type { CreateDemoRun, DemoRun } from '../demos/types.ts';
+import { createDemoChrome, type DemoChrome } from './demo/demo-chrome.ts';
+import { exportDemo, isExportAction } from './demo/demo-export.ts';
+import { createDemoSettings, type DemoSettings } from './demo/demo-settings.ts';
+import { scheduleFigure } from './demo/figure-scheduler.ts';
 
-export abstract class DemoElement extends HTMLElement {
-  protected abstract readonly spec: SettingsSpec;
+export abstract class DemoElement<S extends SettingsSpec = SettingsSpec> extends HTMLElement {
+  protected abstract readonly spec: S;
   /** Imports the demo's code lazily and returns its run factory. */
-  protected abstract loadRun(): Promise<CreateDemoRun>;
+  protected abstract loadRun(): Promise<CreateDemoRun<S>>;
 
   /** Called whenever settings are shown: a demo may hide controls that do not apply. */
   protected onSettingsShown(_settings: Settings): void {}
@@ -39,8 +42,11 @@ export abstract class DemoElement extends HTMLElement {
     return next;
   }
 
-  #settings!: Store<Settings>;
-  #run: DemoRun | undefined;
+  #chrome!: DemoChrome;
+  #settings!: DemoSettings;
+  #run: DemoRun<S> | undefined;
+  /** Fires when the current run ends (context.signal). */
+  #runAbort: AbortController | undefined;
   #userPaused = false;
   #onScreen = false;
   #looping = false;
@@ -53,8 +59,46 @@ export abstract class DemoElement extends HTMLElement {
   /** Advances and tracked work in flight: data-busy is shown while this is above zero. */
   #busyCount = 0;
 
+  get demoId(): string {
+    return this.dataset['demo'] ?? this.localName;
+  }
+
+  connectedCallback(): void {
+    this.#chrome = createDemoChrome(this);
+    this.#chrome.setStatus('idle');
+    this.#settings = createDemoSettings(this.demoId, this.spec, (changed, next) => this.adjustSettings(changed, next), (settings) => {
+      this.#chrome.showSettings(settings);
+      this.onSettingsShown(settings);
+    });
+    if (this.#settings.linkProblems.length > 0) this.#chrome.say(`From the link: ${this.#settings.linkProblems.join(' ')}`);
+    this.#userPaused = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const onVisibility = () => this.#resumeOrPause();
+    document.addEventListener('visibilitychange', onVisibility);
+    // Mid-computation counts include tensors about to be disposed: only idle moments are shown.
+    const tensorTimer = window.setInterval(() => {
+      if (this.#busyCount === 0) this.#showTensorCount();
+    }, 1000);
+    this.#cleanups.push(
+      scheduleFigure(this, () => this.#start(), (visible) => {
+        this.#onScreen = visible;
+        this.#resumeOrPause();
+      }),
+      () => document.removeEventListener('visibilitychange', onVisibility),
+      () => window.clearInterval(tensorTimer),
+      () => this.#settings.dispose(),
+      runtime.subscribe((event) => void this.#onRuntime(event)),
+    );
+    this.#wireControls();
+  }
+
+  disconnectedCallback(): void {
+    this.#generation++;
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    this.#disposeRun();
+  }
+
   /** Runs `run.advance(steps)` after any advance already in flight. */
-  #advance(run: DemoRun, steps: number): Promise<boolean> {
+  #advance(run: DemoRun<S>, steps: number): Promise<boolean> {
     // A queued advance of a run that has since been replaced does nothing.
     const next = this.#advancing.then(() => (run === this.#run ? run.advance(steps) : false));
     this.#advancing = next.catch(() => undefined);
@@ -86,76 +130,34 @@ export abstract class DemoElement extends HTMLElement {
     }
   }
 
-  get demoId(): string {
-    return this.dataset['demo'] ?? this.localName;
-  }
-
-  connectedCallback(): void {
-    this.#setStatus('idle');
-    const params = hashParams();
-    const { settings: decoded, problems } = decodeSettings(this.demoId, this.spec, params);
-    // Derived settings (presets) follow what the link sets; values the link gives explicitly win.
-    const given = Object.keys(this.spec).filter((key) => params.has(`${this.demoId}.${key}`));
-    let settings = decoded;
-    for (const key of given) settings = this.adjustSettings(key, settings);
-    for (const key of given) settings[key] = decoded[key]!;
-    this.#settings = createStore(settings);
-    this.#showSettings(settings);
-    if (problems.length > 0) this.#say(`From the link: ${problems.join(' ')}`);
-    this.#userPaused = matchMedia('(prefers-reduced-motion: reduce)').matches;
-
-    const near = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        near.disconnect();
-        void this.#start();
-      }
-    }, { rootMargin: '600px 0px' });
-    near.observe(this);
-    const visible = new IntersectionObserver((entries) => {
-      this.#onScreen = entries.some((e) => e.isIntersecting);
-      this.#resumeOrPause();
-    });
-    visible.observe(this);
-    const onVisibility = () => this.#resumeOrPause();
-    document.addEventListener('visibilitychange', onVisibility);
-    // Mid-computation counts include tensors about to be disposed: only idle moments are shown.
-    const tensorTimer = window.setInterval(() => {
-      if (this.#busyCount === 0) this.#showTensorCount();
-    }, 1000);
-    this.#cleanups.push(
-      () => near.disconnect(),
-      () => visible.disconnect(),
-      () => document.removeEventListener('visibilitychange', onVisibility),
-      () => window.clearInterval(tensorTimer),
-      runtime.subscribe((event) => void this.#onRuntime(event)),
-    );
-    this.#wireControls();
-  }
-
-  disconnectedCallback(): void {
-    this.#generation++;
-    for (const cleanup of this.#cleanups.splice(0)) cleanup();
-    this.#disposeRun();
-  }
-
   /** `notice`: a message that must outlive the loading messages (a refused or clamped setting). */
   async #start(notice?: string): Promise<void> {
     const generation = ++this.#generation;
+    const abort = new AbortController();
+    this.#runAbort = abort;
     this.#startedAt = performance.now();
-    this.#setStatus('loading');
-    this.#say('Loading…');
+    this.#chrome.setStatus('loading');
+    this.#chrome.say('Loading…');
     try {
       const [{ tf, backend }, createRun] = await Promise.all([runtime.ensure(), this.loadRun()]);
       if (generation !== this.#generation) return;
-      this.#showBackend();
+      this.#chrome.showBackend();
       const run = await createRun({
         tf,
         backend,
-        settings: this.#settings.get(),
+        mainThread: backend === 'wasm' || backend === 'cpu',
+        // Every value passed coerceSetting against this spec (demo-settings.ts).
+        settings: this.#settings.store.get() as SettingsOf<S>,
         root: this,
         base: this.dataset['base'] ?? '/',
-        say: (message) => this.#say(message),
-        setSettings: (changes) => this.#changeSettings(changes),
+        signal: abort.signal,
+        part: <T extends Element>(selector: string) => {
+          const found = this.querySelector<T>(selector);
+          if (!found) throw new Error(`the ${this.demoId} shell has no ${selector}`);
+          return found;
+        },
+        say: (message) => this.#chrome.say(message),
+        setSettings: (changes) => this.#changeSettings(changes as Settings),
         pause: () => {
           if (generation !== this.#generation || this.dataset['status'] !== 'running') return;
           this.#userPaused = true;
@@ -168,20 +170,20 @@ export abstract class DemoElement extends HTMLElement {
         return;
       }
       this.#run = run;
-      this.#enableControls(true);
-      this.#setStatus(this.#userPaused ? 'paused' : 'running');
+      this.#chrome.enableControls(true);
+      this.#chrome.setStatus(this.#userPaused ? 'paused' : 'running');
       this.#showTensorCount();
       // Keep what the run said while it was built (e.g. "draw at least 10 points"); clear "Loading…".
       // A notice from a restart (a refused or clamped setting) is shown again once the run is ready.
-      const said = this.querySelector('[data-message]')?.textContent ?? '';
-      if (this.#userPaused) this.#say([notice, 'Ready. Paused because your system asks for reduced motion: press Play.'].filter(Boolean).join(' '));
-      else if (notice) this.#say(notice);
-      else if (said === 'Loading…' || said.startsWith('Loading MNIST')) this.#say('');
-      this.#showBackend();
+      const said = this.#chrome.said();
+      if (this.#userPaused) this.#chrome.say([notice, 'Ready. Paused because your system asks for reduced motion: press Play.'].filter(Boolean).join(' '));
+      else if (notice) this.#chrome.say(notice);
+      else if (said === 'Loading…' || said.startsWith('Loading MNIST')) this.#chrome.say('');
+      this.#chrome.showBackend();
       this.#updateSummary();
       this.#resumeOrPause();
     } catch (error) {
-      if (generation !== this.#generation) return;
+      if (generation !== this.#generation || isAbort(error)) return;
       this.#fail(error);
     }
   }
@@ -189,7 +191,7 @@ export abstract class DemoElement extends HTMLElement {
   #resumeOrPause(): void {
     if (!this.#run || this.dataset['status'] === 'error' || this.dataset['status'] === 'done') return;
     const shouldRun = !this.#userPaused && this.#onScreen && !document.hidden;
-    this.#setStatus(shouldRun ? 'running' : 'paused');
+    this.#chrome.setStatus(shouldRun ? 'running' : 'paused');
     if (shouldRun) void this.#loop();
   }
 
@@ -203,14 +205,14 @@ export abstract class DemoElement extends HTMLElement {
         await new Promise((resolve) => requestAnimationFrame(resolve));
         const run = this.#run;
         if (!run || generation !== this.#generation || this.dataset['status'] !== 'running') break;
-        const more = await this.#advance(run, run.stepsPerFrame());
+        const more = await this.#advance(run, run.stepsPerFrame?.() ?? 1);
         this.dataset['firstFrameMs'] ??= String(Math.round(performance.now() - this.#startedAt));
         if (performance.now() - lastSummary > 1000) {
           lastSummary = performance.now();
           this.#updateSummary();
         }
         if (!more) {
-          this.#setStatus('done');
+          this.#chrome.setStatus('done');
           this.#updateSummary();
         }
       }
@@ -222,6 +224,7 @@ export abstract class DemoElement extends HTMLElement {
   }
 
   async #onRunError(error: unknown): Promise<void> {
+    if (isAbort(error)) return;
     const backend = runtime.backend;
     const message = (error as Error).message ?? String(error);
     // Errors raised by the GPU backends (device lost, out of memory, context lost) move the
@@ -237,12 +240,12 @@ export abstract class DemoElement extends HTMLElement {
     if (event.type === 'before-change') {
       this.#generation++;
       this.#disposeRun();
-      this.#enableControls(false);
-      this.#setStatus('loading');
-      this.#say(event.message ?? 'Changing backend…');
+      this.#chrome.enableControls(false);
+      this.#chrome.setStatus('loading');
+      this.#chrome.say(event.message ?? 'Changing backend…');
     } else if (event.type === 'changed') {
       await this.#start();
-      if (event.message) this.#say(event.message);
+      if (event.message) this.#chrome.say(event.message);
     } else {
       this.#fail(new Error(event.message));
     }
@@ -250,13 +253,16 @@ export abstract class DemoElement extends HTMLElement {
 
   #fail(error: unknown): void {
     this.#disposeRun();
-    this.#setStatus('error');
-    this.#say(`This demo stopped: ${(error as Error).message ?? String(error)}. Reset to try again.`);
+    this.#chrome.setStatus('error');
+    this.#chrome.say(`This demo stopped: ${(error as Error).message ?? String(error)}. Reset to try again.`);
     const reset = this.querySelector<HTMLButtonElement>('[data-action="reset"]');
     if (reset) reset.disabled = false;
   }
 
   #disposeRun(): void {
+    // The signal first: loops in flight stop queueing work at their next slice.
+    this.#runAbort?.abort(new DOMException('The run was stopped.', 'AbortError'));
+    this.#runAbort = undefined;
     const run = this.#run;
     this.#run = undefined;
     if (!run) return;
@@ -301,6 +307,10 @@ export abstract class DemoElement extends HTMLElement {
   }
 
   async #onAction(action: string): Promise<void> {
+    if (isExportAction(action)) {
+      await exportDemo(action, { id: this.demoId, run: this.#run, settings: this.#settings.store.get(), backend: runtime.backend });
+      return;
+    }
     switch (action) {
       case 'play':
         this.#userPaused = this.dataset['status'] === 'running';
@@ -321,102 +331,19 @@ export abstract class DemoElement extends HTMLElement {
       case 'reset':
         await this.#restart();
         break;
-      case 'export-png':
-      case 'export-svg': {
-        const svg = this.#run?.figure();
-        if (!svg) return;
-        if (action === 'export-svg') downloadBlob(`${this.demoId}.svg`, new Blob([svgToString(svg)], { type: 'image/svg+xml' }));
-        else downloadBlob(`${this.demoId}.png`, await svgToPng(svg, 2));
-        break;
-      }
-      case 'export-csv':
-      case 'export-json': {
-        if (!this.#run) return;
-        const { csv, json } = this.#run.exportData();
-        const settings = this.#settings.get();
-        if (action === 'export-csv') downloadBlob(`${this.demoId}.csv`, new Blob([csv], { type: 'text/csv' }));
-        else downloadBlob(`${this.demoId}.json`, new Blob([JSON.stringify({ demo: this.demoId, backend: runtime.backend, settings, data: json }, null, 2)], { type: 'application/json' }));
-        break;
-      }
     }
   }
 
   /** Validated changes: stored, shown, written to the URL; the run restarts or retunes. */
   #changeSettings(changes: Settings): void {
-    const current = this.#settings.get();
-    let next = { ...current };
-    const problems: string[] = [];
-    for (const [key, value] of Object.entries(changes)) {
-      const spec = this.spec[key];
-      if (!spec) continue;
-      const coerced = coerceSetting(spec, typeof value === 'boolean' ? value : String(value), current[key] ?? spec.default);
-      if (coerced.problem) {
-        this.#say(coerced.problem);
-        problems.push(coerced.problem);
-      }
-      next[key] = coerced.value;
-      next = this.adjustSettings(key, next);
-    }
-    this.#settings.set(next);
-    this.#showSettings(next);
-    writeDemoParams(this.demoId, encodeSettings(this.demoId, this.spec, next));
-    const restart = Object.keys(this.spec).some((key) => this.spec[key]?.restarts && next[key] !== current[key]);
+    const { next, problems, restart } = this.#settings.change(changes);
+    if (problems.length > 0) this.#chrome.say(problems.join(' '));
     // A restart shows loading messages: the problem is shown again once the new run is ready.
     if (restart) void this.#restart(problems.join(' ') || undefined);
-    else this.#run?.applySettings(next);
-  }
-
-  #enableControls(enabled: boolean): void {
-    this.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>('[data-setting], button[data-action], [data-backend-select]').forEach((control) => {
-      control.disabled = !enabled;
-    });
-  }
-
-  #showSettings(settings: Settings): void {
-    this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-setting]').forEach((input) => {
-      const value = settings[input.dataset['setting'] ?? ''];
-      if (value === undefined) return;
-      if (input instanceof HTMLInputElement && input.type === 'checkbox') input.checked = value === true;
-      else input.value = String(value);
-      const output = this.querySelector<HTMLOutputElement>(`output[data-for="${input.dataset['setting']}"]`);
-      if (output) output.value = String(value);
-    });
-    this.onSettingsShown(settings);
-  }
-
-  #showBackend(): void {
-    const backend = runtime.backend;
-    if (!backend) return;
-    this.dataset['backend'] = backend;
-    const select = this.querySelector<HTMLSelectElement>('[data-backend-select]');
-    if (select) {
-      select.value = backend;
-      for (const option of select.options) {
-        const reason = isBackendName(option.value) ? runtime.failed.get(option.value) : undefined;
-        option.disabled = reason !== undefined;
-        option.title = reason ? `Not available: ${reason}` : '';
-      }
-    }
-    const notes = runtime.notes;
-    if (notes.length > 0) this.#say(`Running on ${BACKEND_LABELS[backend]}. ${notes.join(' ')}`);
-  }
-
-  #setStatus(status: DemoStatus): void {
-    this.dataset['status'] = status;
-    const play = this.querySelector<HTMLButtonElement>('[data-action="play"]');
-    if (play) {
-      play.textContent = status === 'running' ? 'Pause' : status === 'done' ? 'Run again' : 'Play';
-      play.setAttribute('aria-pressed', String(status === 'running'));
-    }
+    else this.#run?.applySettings?.(next as SettingsOf<S>);
   }
 
   #updateSummary(): void {
-    const summary = this.querySelector('[data-summary]');
-    if (summary && this.#run) summary.textContent = this.#run.summary();
-  }
-
-  #say(message: string): void {
-    const target = this.querySelector('[data-message]');
-    if (target) target.textContent = message;
+    if (this.#run) this.#chrome.summarize(this.#run.summary());
   }
 }

@@ -4,10 +4,10 @@ import type { Settings } from '../demos/settings.ts';
 import { LOSS_LANDSCAPE_SPEC } from '../demos/loss-landscape/spec.ts';
 import type { CreateDemoRun } from '../demos/types.ts';
 
-class LossLandscapeElement extends DemoElement {
+class LossLandscapeElement extends DemoElement<typeof LOSS_LANDSCAPE_SPEC> {
   protected readonly spec = LOSS_LANDSCAPE_SPEC;
 
-  protected async loadRun(): Promise<CreateDemoRun> {
+  protected async loadRun(): Promise<CreateDemoRun<typeof LOSS_LANDSCAPE_SPEC>> {
     return (await import('../demos/loss-landscape/run.ts')).createLossLandscapeRun;
   }
 

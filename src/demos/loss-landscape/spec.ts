@@ -1,9 +1,9 @@
 /** Settings of the loss-landscape demo (shell, element and URL hash share this declaration). */
-import type { SettingsSpec } from '../settings.ts';
+import { defineSettings } from '../settings.ts';
 
 export const DEMO_ID = 'loss-landscape';
 
-export const LOSS_LANDSCAPE_SPEC: SettingsSpec = {
+export const LOSS_LANDSCAPE_SPEC = defineSettings({
   model: {
     kind: 'choice',
     label: 'Model',
@@ -31,4 +31,4 @@ export const LOSS_LANDSCAPE_SPEC: SettingsSpec = {
   resolution: { kind: 'int', label: 'Grid resolution', min: 5, max: 51, default: 41, restarts: true, help: 'Points per side: resolution² losses.' },
   range: { kind: 'number', label: 'Range', min: 0.05, max: 10, step: 0.05, default: 1, restarts: true, help: 'Half-width of the slice, in units of the directions.' },
   seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, default: 7, restarts: true, help: 'Initial weights and random directions.' },
-};
+});

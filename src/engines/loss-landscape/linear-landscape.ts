@@ -8,7 +8,7 @@
  */
 import type { Scalar, Tensor, Tf, Variable } from '../../tf/types.ts';
 import { createRandom } from '../random.ts';
-import { yieldToEventLoop } from '../yield.ts';
+import { runSliced } from '../../tf/slices.ts';
 import { createTfOptimizer } from '../optimizers/tf-optimizer.ts';
 import { DEFAULT_HYPERPARAMETERS } from '../optimizers/update-rules.ts';
 import { filterNormalize, gaussianDirection } from './directions.ts';
@@ -30,8 +30,8 @@ export interface LinearLandscapeOptions {
   lambda: number;
   seed: number;
   trainSteps: number;
-  /** Yield between rows and training chunks (main-thread backends). */
-  yieldOften?: boolean;
+  /** Stops training and grids between slices (the demo's run ended). */
+  signal?: AbortSignal;
 }
 
 export interface LinearLandscape {
@@ -85,15 +85,17 @@ export function createLinearLandscape(options: LinearLandscapeOptions): LinearLa
   return {
     async train(onProgress) {
       const optimizer = createTfOptimizer(tf, 'adam', () => ({ ...DEFAULT_HYPERPARAMETERS, lr: 0.005 }));
-      for (let step = 1; step <= options.trainSteps; step++) {
-        const { value, grads } = tf.variableGrads(() => fullLoss(w) as Scalar, [w]);
-        optimizer.step([w], [grads[w.name]!]);
-        tf.dispose([value, grads[w.name]!]);
-        // One full-batch step is ~10 ms on wasm: yield after each to keep tasks short.
-        if (options.yieldOften) await yieldToEventLoop();
-        if (step % 10 === 0) onProgress?.(step);
+      try {
+        await runSliced(tf, options.trainSteps, (index) => {
+          const { value, grads } = tf.variableGrads(() => fullLoss(w) as Scalar, [w]);
+          optimizer.step([w], [grads[w.name]!]);
+          tf.dispose(grads[w.name]!);
+          if ((index + 1) % 10 === 0) onProgress?.(index + 1);
+          return value;
+        }, { signal: options.signal });
+      } finally {
+        optimizer.dispose();
       }
-      optimizer.dispose();
       const [loss, accuracy] = tf.tidy(() => {
         const scores = tf.matMul(x, w);
         return [fullLoss(w), tf.mean(tf.cast(tf.equal(tf.argMax(scores, 1), tf.argMax(oneHot, 1)), 'float32'))];
@@ -113,7 +115,7 @@ export function createLinearLandscape(options: LinearLandscapeOptions): LinearLa
     },
     async grid(resolution, extent, onRow) {
       const dirs = await prepare();
-      return evaluateGrid(tf, { resolution, extent, lambda, dots: dirs.dots, yieldOften: options.yieldOften ?? false, ...(onRow ? { onRow } : {}) }, (alphas, beta) => row(alphas, beta, dirs, resolution));
+      return evaluateGrid(tf, { resolution, extent, lambda, dots: dirs.dots, signal: options.signal, ...(onRow ? { onRow } : {}) }, (alphas, beta) => row(alphas, beta, dirs, resolution));
     },
     async lossAt(a, b) {
       const dirs = await prepare();

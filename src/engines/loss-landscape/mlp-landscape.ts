@@ -10,7 +10,7 @@
  */
 import type { Scalar, Tensor, Tf, Variable } from '../../tf/types.ts';
 import { createRandom } from '../random.ts';
-import { yieldToEventLoop } from '../yield.ts';
+import { runSliced } from '../../tf/slices.ts';
 import { createBatchSampler, initMlpWeights, mlpLogits, mlpVariables, MNIST_CLASSES, MNIST_INPUTS } from '../mlp/mlp.ts';
 import { createTfOptimizer } from '../optimizers/tf-optimizer.ts';
 import { DEFAULT_HYPERPARAMETERS } from '../optimizers/update-rules.ts';
@@ -33,7 +33,8 @@ export interface MlpLandscapeOptions {
   batchSize: number;
   /** A snapshot of the parameters is kept every this many steps, for the path. */
   snapshotEvery: number;
-  yieldOften?: boolean;
+  /** Stops training and grids between slices (the demo's run ended). */
+  signal?: AbortSignal;
 }
 
 export interface MlpLandscape {
@@ -95,20 +96,27 @@ export function createMlpLandscape(options: MlpLandscapeOptions): MlpLandscape {
       const optimizer = createTfOptimizer(tf, 'momentum', () => ({ ...DEFAULT_HYPERPARAMETERS, lr: 0.05, mu: 0.9 }));
       const nextBatch = createBatchSampler(options.count, options.batchSize, random);
       path.push(await flatten());
-      for (let step = 1; step <= options.trainSteps; step++) {
-        const indices = tf.tensor1d(nextBatch(), 'int32');
-        const xb = tf.gather(x, indices);
-        const yb = tf.gather(oneHot, indices);
-        const { value, grads } = tf.variableGrads(() => fullLoss(params, xb, yb) as Scalar, params);
-        optimizer.step(params, params.map((p) => grads[p.name]!));
-        tf.dispose([value, indices, xb, yb, ...Object.values(grads)]);
-        if (step % options.snapshotEvery === 0) {
-          path.push(await flatten());
-          onProgress?.(step);
+      try {
+        // Slices end at each snapshot, so the path is read between slices, never mid-queue.
+        for (let done = 0; done < options.trainSteps; ) {
+          const steps = Math.min(options.snapshotEvery - (done % options.snapshotEvery), options.trainSteps - done);
+          done += await runSliced(tf, steps, () => {
+            const indices = tf.tensor1d(nextBatch(), 'int32');
+            const xb = tf.gather(x, indices);
+            const yb = tf.gather(oneHot, indices);
+            const { value, grads } = tf.variableGrads(() => fullLoss(params, xb, yb) as Scalar, params);
+            optimizer.step(params, params.map((p) => grads[p.name]!));
+            tf.dispose([indices, xb, yb, ...Object.values(grads)]);
+            return value;
+          }, { signal: options.signal });
+          if (done % options.snapshotEvery === 0) {
+            path.push(await flatten());
+            onProgress?.(done);
+          }
         }
-        if (options.yieldOften) await yieldToEventLoop();
+      } finally {
+        optimizer.dispose();
       }
-      optimizer.dispose();
       theta = await flatten();
       const [loss, accuracy] = tf.tidy(() => [
         fullLoss(params, x, oneHot),
@@ -144,7 +152,7 @@ export function createMlpLandscape(options: MlpLandscapeOptions): MlpLandscape {
       if (!plane) await this.setPlane('random');
       const { parts, p, dots } = plane!;
       const [dw2a, dw2b] = [parts[1]!, parts[3]!];
-      return evaluateGrid(tf, { resolution, extent, lambda, dots, yieldOften: options.yieldOften ?? false, ...(onRow ? { onRow } : {}) }, (alphas, beta) =>
+      return evaluateGrid(tf, { resolution, extent, lambda, dots, signal: options.signal, ...(onRow ? { onRow } : {}) }, (alphas, beta) =>
         tf.tidy(() => {
           const a3 = tf.reshape(alphas, [resolution, 1, 1]);
           const pre = tf.add(tf.expandDims(tf.add(p[0]!, tf.mul(beta, p[2]!)), 0), tf.mul(a3, tf.expandDims(p[1]!, 0)));

@@ -4,7 +4,7 @@
  *   ||w + a d1 + b d2||^2 = w.w + a^2 d1.d1 + b^2 d2.d2 + 2a w.d1 + 2b w.d2 + 2ab d1.d2
  */
 import type { Tensor, Tf } from '../../tf/types.ts';
-import { yieldToEventLoop } from '../yield.ts';
+import { runSliced } from '../../tf/slices.ts';
 import { dot } from './directions.ts';
 
 export interface LandscapeGrid {
@@ -41,12 +41,13 @@ export function linspace(from: number, to: number, count: number): number[] {
 
 /**
  * A resolution x resolution grid over [-extent, extent]^2: `dataRow(alphas, beta)` returns the
- * data losses of one row as a [resolution] tensor; rows are read back once, at the end, and the
- * L2 term lambda * ||.||^2 is added from the dot products.
+ * data losses of one row as a [resolution] tensor; rows go out in awaited slices (a 51x51 grid
+ * queued at once kept a slow GPU busy for minutes), and the L2 term lambda * ||.||^2 is added
+ * from the dot products.
  */
 export async function evaluateGrid(
   tf: Tf,
-  options: { resolution: number; extent: number; lambda: number; dots: PlaneDots; yieldOften?: boolean; onRow?: (row: number) => void },
+  options: { resolution: number; extent: number; lambda: number; dots: PlaneDots; signal?: AbortSignal | undefined; onRow?: (row: number) => void },
   dataRow: (alphas: Tensor, beta: number) => Tensor,
 ): Promise<LandscapeGrid> {
   const started = performance.now();
@@ -54,16 +55,18 @@ export async function evaluateGrid(
   const alphas = linspace(-extent, extent, resolution);
   const betas = linspace(-extent, extent, resolution);
   const alphaTensor = tf.tensor1d(alphas);
-  const rows: Tensor[] = [];
-  for (let j = 0; j < resolution; j++) {
-    rows.push(dataRow(alphaTensor, betas[j]!));
-    options.onRow?.(j);
-    if (options.yieldOften) await yieldToEventLoop();
+  const values = new Float32Array(resolution * resolution);
+  try {
+    await runSliced(tf, resolution, (j) => dataRow(alphaTensor, betas[j]!), {
+      signal: options.signal,
+      onValues: (row, j) => {
+        values.set(row, j * resolution);
+        options.onRow?.(j);
+      },
+    });
+  } finally {
+    alphaTensor.dispose();
   }
-  const stacked = tf.stack(rows);
-  tf.dispose([...rows, alphaTensor]);
-  const values = (await stacked.data()) as Float32Array;
-  stacked.dispose();
   for (let j = 0; j < resolution; j++) {
     for (let i = 0; i < resolution; i++) {
       values[j * resolution + i] = values[j * resolution + i]! + options.lambda * squaredNormOnPlane(options.dots, alphas[i]!, betas[j]!);
