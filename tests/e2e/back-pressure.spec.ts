@@ -1,0 +1,49 @@
+/**
+ * GPU work has back-pressure: a demo queues at most about a frame of work at a time and stops
+ * when its run ends. Headless Chromium shares one GPU process between pages, so work a closed
+ * page left queued would stall every page opened after it (the 51×51 loss landscape once kept
+ * SwiftShader busy for six minutes). Here the heaviest demos start, their page closes mid-work,
+ * and a demo opened right after in the same browser must reach `running` within 10 s.
+ */
+import type { BrowserContext } from '@playwright/test';
+import { expect, test, watchPage } from './fixtures.ts';
+
+const HEAVY = [
+  { name: 'loss landscape at 51×51', path: 'notes/lecture-03-loss-functions-and-optimization/', id: 'loss-landscape', hash: '#loss-landscape.resolution=51&loss-landscape.steps=2000' },
+  { name: 't-SNE of 10,000 digits', path: 'notes/lecture-02-image-classification/', id: 'tsne', hash: '#tsne.n=10000' },
+  { name: 'ConvNet trained from scratch', path: 'notes/lecture-05-convolutional-neural-networks/', id: 'cnn-viewer', hash: '#cnn-viewer.weights=scratch' },
+] as const;
+const NEXT_PAGE = 'notes/lecture-07-training-neural-networks-2/';
+
+/** Opens the heavy demo in its own page and closes that page once its work is under way. */
+async function startAndClose(context: BrowserContext, url: string, id: string): Promise<void> {
+  const page = await context.newPage();
+  const watch = await watchPage(page);
+  await page.goto(url);
+  const demo = page.locator(`[data-demo="${id}"]`);
+  await demo.scrollIntoViewIfNeeded();
+  // Work is under way once the run exists and an advance (or its preparation) is in flight.
+  await expect(demo).toHaveAttribute('data-status', /running|loading/, { timeout: 30_000 });
+  await expect(demo).toHaveAttribute('data-busy', '', { timeout: 60_000 });
+  await page.close();
+  expect(watch.errors, 'console and page errors of the closed page').toEqual([]);
+}
+
+for (const backend of ['webgpu', 'webgl'] as const) {
+  for (const heavy of HEAVY) {
+    test(`on ${backend}: after closing the ${heavy.name}, the next demo starts within 10 s`, async ({ context }) => {
+      test.setTimeout(120_000);
+      await startAndClose(context, `${heavy.path}?backend=${backend}${heavy.hash}`, heavy.id);
+      const page = await context.newPage();
+      await watchPage(page);
+      const started = Date.now();
+      await page.goto(`${NEXT_PAGE}?backend=${backend}`);
+      const demo = page.locator('[data-demo="optimizer-race"]');
+      await demo.scrollIntoViewIfNeeded({ timeout: 10_000 });
+      await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 10_000 });
+      expect(Date.now() - started, 'milliseconds from opening the page to a running demo').toBeLessThan(10_000);
+      await expect(demo).toHaveAttribute('data-backend', backend);
+      await page.close();
+    });
+  }
+}
