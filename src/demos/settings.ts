@@ -42,6 +42,8 @@ export interface TextSpec extends BaseSpec {
   pattern: RegExp;
   maxLength: number;
   default: string;
+  /** A check beyond the pattern (e.g. that an expression parses): the problem in words, or undefined. */
+  check?: (text: string) => string | undefined;
 }
 export type SettingSpec = NumberSpec | IntSpec | ChoiceSpec | BoolSpec | TextSpec;
 export type SettingsSpec = Record<string, SettingSpec>;
@@ -58,7 +60,7 @@ export type SettingType<T extends SettingSpec> = T extends { kind: 'choice'; opt
       : number;
 
 /** The typed, validated settings of a demo whose spec is `S` (declared with defineSettings). */
-export type SettingsOf<S extends SettingsSpec> = { [K in keyof S]: SettingType<S[K]> };
+export type SettingsOf<S extends SettingsSpec> = { -readonly [K in keyof S]: SettingType<S[K]> };
 
 /**
  * Declares a demo's settings keeping their literal types, so its run reads `settings.model` as
@@ -88,6 +90,8 @@ export function coerceSetting(spec: SettingSpec, raw: string | boolean, fallback
       const text = String(raw);
       if (text.length > spec.maxLength) return { value: fallback, problem: `${spec.label}: too long (${text.length} characters, at most ${spec.maxLength}); kept the previous value.` };
       if (!spec.pattern.test(text)) return { value: fallback, problem: `${spec.label}: "${text.slice(0, 40)}" is not in the expected form; kept the previous value.` };
+      const problem = spec.check?.(text);
+      if (problem) return { value: fallback, problem: `${spec.label}: ${problem}; kept the previous value.` };
       return { value: text };
     }
     case 'choice': {

@@ -35,8 +35,11 @@ export interface DemoContext<S extends SettingsSpec = SettingsSpec> {
 }
 
 export interface DemoRun<S extends SettingsSpec = SettingsSpec> {
-  /** Advances the run by `steps` steps; resolves false when the run has finished. */
-  advance(steps: number): Promise<boolean>;
+  /**
+   * Advances the run by `steps` steps; resolves false when the run has finished. `source` says
+   * who asked: the animation loop (once a frame) or the reader's Step button.
+   */
+  advance(steps: number, source: 'loop' | 'step'): Promise<boolean>;
   /** How many steps one animation frame should take (default 1). */
   stepsPerFrame?(): number;
   /** Applies settings that do not need a new run (learning rates, toggles, speed). */

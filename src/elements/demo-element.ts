@@ -98,9 +98,9 @@ export abstract class DemoElement<S extends SettingsSpec = SettingsSpec> extends
   }
 
   /** Runs `run.advance(steps)` after any advance already in flight. */
-  #advance(run: DemoRun<S>, steps: number): Promise<boolean> {
+  #advance(run: DemoRun<S>, steps: number, source: 'loop' | 'step'): Promise<boolean> {
     // A queued advance of a run that has since been replaced does nothing.
-    const next = this.#advancing.then(() => (run === this.#run ? run.advance(steps) : false));
+    const next = this.#advancing.then(() => (run === this.#run ? run.advance(steps, source) : false));
     this.#advancing = next.catch(() => undefined);
     this.#track(next);
     return next;
@@ -205,7 +205,7 @@ export abstract class DemoElement<S extends SettingsSpec = SettingsSpec> extends
         await new Promise((resolve) => requestAnimationFrame(resolve));
         const run = this.#run;
         if (!run || generation !== this.#generation || this.dataset['status'] !== 'running') break;
-        const more = await this.#advance(run, run.stepsPerFrame?.() ?? 1);
+        const more = await this.#advance(run, run.stepsPerFrame?.() ?? 1, 'loop');
         this.dataset['firstFrameMs'] ??= String(Math.round(performance.now() - this.#startedAt));
         if (performance.now() - lastSummary > 1000) {
           lastSummary = performance.now();
@@ -322,7 +322,7 @@ export abstract class DemoElement<S extends SettingsSpec = SettingsSpec> extends
         this.#userPaused = true;
         this.#resumeOrPause();
         try {
-          await this.#advance(this.#run, 1);
+          await this.#advance(this.#run, 1, 'step');
           this.#updateSummary();
         } catch (error) {
           await this.#onRunError(error);
