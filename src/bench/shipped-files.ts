@@ -3,9 +3,9 @@
  * manifest and its weights as base64, in the one model format, which the script writes as they are.
  */
 import type { ParamValues } from '../engines/params.ts';
-import { encodeModel, type ModelManifest, type ShippedModel } from '../data/model-format.ts';
+import { encodeModel, type ModelManifest, type ModelRecords, type ShippedModel } from '../data/model-format.ts';
 
-export function shippedFiles<M extends ModelManifest>(kind: ShippedModel<M>, values: ParamValues, records: Parameters<typeof encodeModel<M>>[2]): { manifest: M; weightsBase64: string } {
+export function shippedFiles<M extends ModelManifest>(kind: ShippedModel<M>, values: ParamValues, records: ModelRecords<M>): { manifest: M; weightsBase64: string } {
   const { manifest, bytes } = encodeModel(kind, values, records);
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);

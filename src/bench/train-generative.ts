@@ -2,10 +2,11 @@
  * Training of the generative models in the browser, driven by scripts/train-generative.mjs on a
  * page that exists only in benchmark builds (BENCH=1): task=gan trains the DCGAN and task=vae
  * the VAE and both return the shipped files; task=measure-gan and task=measure-vae measure the
- * shipped weights' sample quality again (e.g. once a classifier is available). Same engines and
- * backend loading as the demos.
+ * shipped weights' sample quality again (e.g. once a classifier is available) and return the
+ * manifest with the new figures. Same engines and backend loading as the demos.
  */
 import { loadMnist } from '../data/mnist-loader.ts';
+import { parseManifest } from '../data/model-format.ts';
 import { loadModel } from '../data/model-loader.ts';
 import { SHIPPED_GAN, SHIPPED_VAE } from '../data/shipped-models.ts';
 import { LATENT_DIM } from '../engines/dcgan/architecture.ts';
@@ -46,7 +47,7 @@ export async function runGenerativeTask(base: string, o: GenerativeOptions): Pro
   const data = await loadMnist(base);
   const { trainCount, testCount } = data.manifest;
   const classifier = await loadDigitClassifier(tf, base);
-  o.log(classifier ? `quality classifier: ${classifier.name}` : 'quality classifier: none available (confident share not measured)');
+  o.log(classifier ? `quality classifier: ${classifier.name} (${classifier.weights.model} weights, crc32 ${classifier.weights.crc32})` : 'quality classifier: none available (confident share not measured)');
   const measure = async (samples: Float32Array) => {
     const quality = await measureSampleQuality({ tf, images: data.images, trainCount, testStart: trainCount, testCount, samples, seed: QUALITY_SEED, ...(classifier ? { classifier } : {}) });
     o.log(`sample quality: ${describeQuality(quality)}`);
@@ -58,8 +59,11 @@ export async function runGenerativeTask(base: string, o: GenerativeOptions): Pro
 
   if (o.task === 'measure-gan' || o.task === 'measure-vae') {
     const gan = o.task === 'measure-gan';
-    const shipped = await loadModel(base, gan ? SHIPPED_GAN : SHIPPED_VAE);
-    result['quality'] = await measure(await samplesOf(tf, gan ? 'gan' : 'vae', shipped.values, qualityCodes(gan ? LATENT_DIM : VAE_LATENT)));
+    const kind = gan ? SHIPPED_GAN : SHIPPED_VAE;
+    const shipped = await loadModel(base, kind);
+    const quality = await measure(await samplesOf(tf, gan ? 'gan' : 'vae', shipped.values, qualityCodes(gan ? LATENT_DIM : VAE_LATENT)));
+    // The shipped manifest with the new figures, checked as a reader will check it.
+    result['manifest'] = parseManifest({ ...shipped.manifest, quality }, kind);
   } else if (o.task === 'gan') {
     const trainer = createDcganTrainer({ tf, images: data.images, trainCount, seed: o.seed, batchSize: o.batchSize, learningRate: o.learningRate, beta1: o.beta1, realLabel: o.realLabel, yieldOften: false });
     while (trainer.step < o.steps) {

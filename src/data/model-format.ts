@@ -59,11 +59,11 @@ export function encodeParams(specs: readonly ParamSpec[], values: ParamValues): 
   return bytes;
 }
 
-/**
- * The files of a model: its weights and a manifest with `records` (training, and the model's
- * own: test accuracy, sample quality…), checked as a reader will check them.
- */
-export function encodeModel<M extends ModelManifest>(kind: ShippedModel<M>, values: ParamValues, records: Omit<M, keyof ModelManifest> & Pick<M, 'training'>): { manifest: M; bytes: Uint8Array } {
+/** What a manifest records besides its weights: training, and the model's own (test accuracy, sample quality…). */
+export type ModelRecords<M extends ModelManifest> = Omit<M, keyof ModelManifest> & Pick<M, 'training'>;
+
+/** The files of a model: its weights, and its manifest checked as a reader will check it. */
+export function encodeModel<M extends ModelManifest>(kind: ShippedModel<M>, values: ParamValues, records: ModelRecords<M>): { manifest: M; bytes: Uint8Array } {
   const bytes = encodeParams(kind.parameters, values);
   const manifest = {
     format: MODEL_FORMAT,

@@ -36,6 +36,17 @@ describe('the shipped models', () => {
   });
 });
 
+describe('the writer of the training pages', () => {
+  test.each([SHIPPED_CNN, SHIPPED_GAN, SHIPPED_VAE])('writes $model\'s files back byte for byte from its values and records', (kind) => {
+    const { manifest, values, bytes } = loadModelNode(kind);
+    const { format: _f, model: _m, parameters: _p, weights: _w, ...records } = manifest;
+    const written = encodeModel(kind, values, records);
+    expect(Buffer.from(written.bytes).equals(Buffer.from(bytes))).toBe(true);
+    // As scripts/train-cnn.mjs and train-generative.mjs write model.json.
+    expect(`${JSON.stringify(written.manifest, null, 2)}\n`).toBe(readFileSync(join(modelDirNode(kind), 'model.json'), 'utf8'));
+  });
+});
+
 describe('the reader refuses, saying what is wrong', () => {
   test('a manifest of another model', () => {
     const gan = files(SHIPPED_GAN).json;
@@ -107,7 +118,7 @@ describe('the reader refuses, saying what is wrong', () => {
   });
 });
 
-describe('the writer', () => {
+describe('the writer, on a toy model', () => {
   const toy: ShippedModel<ModelManifest & { note: string }> = {
     model: 'toy',
     dir: 'toy',
