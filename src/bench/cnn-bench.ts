@@ -7,10 +7,10 @@
 import { loadMnist } from '../data/mnist-loader.ts';
 import { CNN_ARCHITECTURE, initCnnWeights } from '../engines/cnn/architecture.ts';
 import { createCnnTrainer, type TrainingSchedule } from '../engines/cnn/cnn-trainer.ts';
-import { CNN_WEIGHTS_FORMAT, describeParameters, encodeCnnWeights, type CnnModelManifest } from '../data/cnn-weights-format.ts';
-import { crc32Hex } from '../data/crc32.ts';
+import { SHIPPED_CNN } from '../data/shipped-models.ts';
 import { createRandom } from '../engines/random.ts';
 import { loadTfOn } from '../tf/load-backend.ts';
+import { shippedFiles } from './shipped-files.ts';
 
 export interface CnnBenchOptions {
   task: 'train' | 'race';
@@ -64,17 +64,11 @@ export async function runCnnBench(base: string, o: CnnBenchOptions): Promise<Rec
     Object.assign(result, { goal: o.goal, heldOut: o.heldOutCount, reachedAt: reachedAt ?? null, evaluations: trainer.evaluations });
   } else {
     const e = await trainer.evaluate();
-    const bytes = encodeCnnWeights(await trainer.weights());
-    const manifest: CnnModelManifest = {
-      format: CNN_WEIGHTS_FORMAT,
-      architecture: CNN_ARCHITECTURE,
-      weights: { file: 'weights.bin', bytes: bytes.length, crc32: crc32Hex(bytes), parameters: describeParameters(CNN_ARCHITECTURE) },
+    Object.assign(result, shippedFiles(SHIPPED_CNN, (await trainer.weights()).values, {
       training: { seed: o.seed, steps: trainer.step, batchSize: o.batchSize, learningRate: o.schedule.learningRate, decay: o.schedule.decay, augment: o.schedule.augment, trainDigits: trainCount, backend: o.backend, milliseconds: Math.round(milliseconds) },
+      architecture: CNN_ARCHITECTURE,
       test: { start: trainCount, count: o.heldOutCount, correct: e.correct, accuracy: e.accuracy },
-    };
-    let binary = '';
-    for (const byte of bytes) binary += String.fromCharCode(byte);
-    Object.assign(result, { manifest, weightsBase64: btoa(binary) });
+    }));
   }
   trainer.dispose();
   result['tensorsLeft'] = tf.memory().numTensors;

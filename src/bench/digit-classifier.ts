@@ -3,15 +3,16 @@
  * trained MNIST ConvNet of issue #5 (models/mnist-cnn), the network of the CNN demos. None when
  * its files cannot be loaded: the figures that need it are then reported as not measured.
  */
-import { loadPretrainedCnn } from '../data/cnn-weights-loader.ts';
-import { cnnClassifierName, cnnDigitClassifier } from '../engines/generative/cnn-classifier.ts';
+import { weightsId } from '../data/model-format.ts';
+import { loadPretrainedCnn } from '../data/model-loader.ts';
+import { cnnDigitClassifier } from '../engines/generative/cnn-classifier.ts';
 import type { DigitClassifier } from '../engines/generative/measure-quality.ts';
 import type { Tf } from '../tf/types.ts';
 
 export async function loadDigitClassifier(tf: Tf, base: string): Promise<DigitClassifier | undefined> {
   try {
     const { weights, manifest } = await loadPretrainedCnn(base);
-    return cnnDigitClassifier(tf, weights, cnnClassifierName(manifest.test.accuracy, manifest.test.count));
+    return cnnDigitClassifier(tf, weights, weightsId(manifest));
   } catch {
     return undefined;
   }

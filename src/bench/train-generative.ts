@@ -2,28 +2,29 @@
  * Training of the generative models in the browser, driven by scripts/train-generative.mjs on a
  * page that exists only in benchmark builds (BENCH=1): task=gan trains the DCGAN and task=vae
  * the VAE and both return the shipped files; task=measure-gan and task=measure-vae measure the
- * shipped weights' sample quality again (e.g. once a classifier is available). Same engines and
- * backend loading as the demos.
+ * shipped weights' sample quality again (e.g. once a classifier is available) and return the
+ * manifest with the new figures. Same engines and backend loading as the demos.
  */
-import { crc32Hex } from '../data/crc32.ts';
 import { loadMnist } from '../data/mnist-loader.ts';
+import { parseManifest } from '../data/model-format.ts';
 import { loadModel } from '../data/model-loader.ts';
-import { encodeParams, MODEL_FILE_FORMAT, type ModelManifest } from '../data/model-file.ts';
-import { GENERATOR_PARAMS, LATENT_DIM } from '../engines/dcgan/architecture.ts';
+import { SHIPPED_GAN, SHIPPED_VAE } from '../data/shipped-models.ts';
+import { LATENT_DIM } from '../engines/dcgan/architecture.ts';
 import { foldGeneratorBatchNorm } from '../engines/dcgan/fold-batchnorm.ts';
 import { createGanSampler } from '../engines/dcgan/sampler.ts';
 import { createDcganTrainer } from '../engines/dcgan/trainer.ts';
 import { measureSampleQuality } from '../engines/generative/measure-quality.ts';
-import { describeQuality, type SampleQuality } from '../engines/generative/quality.ts';
-import { normalArray, type ParamSpec, type ParamValues } from '../engines/params.ts';
+import { describeQuality } from '../engines/generative/quality.ts';
+import { normalArray, type ParamValues } from '../engines/params.ts';
 import { createRandom } from '../engines/random.ts';
 import { createVaeTrainer } from '../engines/vae/trainer.ts';
 import { createVaeModel } from '../engines/vae/vae-model.ts';
-import { VAE_LATENT, VAE_PARAMS } from '../engines/vae/vae.ts';
+import { VAE_LATENT } from '../engines/vae/vae.ts';
 import { loadTfOn } from '../tf/load-backend.ts';
 import type { Tf } from '../tf/types.ts';
 import { loadDigitClassifier } from './digit-classifier.ts';
-import { GAN_MODEL, GAN_MODEL_DIR, QUALITY_SAMPLES, QUALITY_SEED, VAE_MODEL, VAE_MODEL_DIR } from '../engines/generative/shipped.ts';
+import { QUALITY_SAMPLES, QUALITY_SEED } from '../engines/generative/shipped.ts';
+import { shippedFiles } from './shipped-files.ts';
 
 type Task = 'gan' | 'vae' | 'measure-gan' | 'measure-vae';
 
@@ -46,7 +47,7 @@ export async function runGenerativeTask(base: string, o: GenerativeOptions): Pro
   const data = await loadMnist(base);
   const { trainCount, testCount } = data.manifest;
   const classifier = await loadDigitClassifier(tf, base);
-  o.log(classifier ? `quality classifier: ${classifier.name}` : 'quality classifier: none available (confident share not measured)');
+  o.log(classifier ? `quality classifier: ${classifier.name} (${classifier.weights.model} weights, crc32 ${classifier.weights.crc32})` : 'quality classifier: none available (confident share not measured)');
   const measure = async (samples: Float32Array) => {
     const quality = await measureSampleQuality({ tf, images: data.images, trainCount, testStart: trainCount, testCount, samples, seed: QUALITY_SEED, ...(classifier ? { classifier } : {}) });
     o.log(`sample quality: ${describeQuality(quality)}`);
@@ -58,8 +59,11 @@ export async function runGenerativeTask(base: string, o: GenerativeOptions): Pro
 
   if (o.task === 'measure-gan' || o.task === 'measure-vae') {
     const gan = o.task === 'measure-gan';
-    const shipped = gan ? await loadModel(base, GAN_MODEL_DIR, GAN_MODEL, GENERATOR_PARAMS) : await loadModel(base, VAE_MODEL_DIR, VAE_MODEL, VAE_PARAMS);
-    result['quality'] = await measure(await samplesOf(tf, gan ? 'gan' : 'vae', shipped.values, qualityCodes(gan ? LATENT_DIM : VAE_LATENT)));
+    const kind = gan ? SHIPPED_GAN : SHIPPED_VAE;
+    const shipped = await loadModel(base, kind);
+    const quality = await measure(await samplesOf(tf, gan ? 'gan' : 'vae', shipped.values, qualityCodes(gan ? LATENT_DIM : VAE_LATENT)));
+    // The shipped manifest with the new figures, checked as a reader will check it.
+    result['manifest'] = parseManifest({ ...shipped.manifest, quality }, kind);
   } else if (o.task === 'gan') {
     const trainer = createDcganTrainer({ tf, images: data.images, trainCount, seed: o.seed, batchSize: o.batchSize, learningRate: o.learningRate, beta1: o.beta1, realLabel: o.realLabel, yieldOften: false });
     while (trainer.step < o.steps) {
@@ -73,7 +77,7 @@ export async function runGenerativeTask(base: string, o: GenerativeOptions): Pro
     o.log('batch normalization folded into the generator with statistics over 4096 noise vectors');
     const training = { seed: o.seed, steps: o.steps, batchSize: o.batchSize, learningRate: o.learningRate, beta1: o.beta1, realLabel: o.realLabel, latent: LATENT_DIM, trainDigits: trainCount, backend: o.backend, milliseconds: Math.round(performance.now() - started) };
     const quality = await measure(await samplesOf(tf, 'gan', values, qualityCodes(LATENT_DIM)));
-    Object.assign(result, shippedFiles(GAN_MODEL, GENERATOR_PARAMS, values, training, quality));
+    Object.assign(result, shippedFiles(SHIPPED_GAN, values, { training, quality }));
   } else {
     const trainer = createVaeTrainer({ tf, images: data.images, trainCount, seed: o.seed, batchSize: o.batchSize, learningRate: o.learningRate, yieldOften: false });
     while (trainer.step < o.steps) {
@@ -87,7 +91,7 @@ export async function runGenerativeTask(base: string, o: GenerativeOptions): Pro
     o.log(`negative ELBO on the ${testCount} test digits: ${(test.reconstruction + test.kl).toFixed(2)} nats per digit (reconstruction ${test.reconstruction.toFixed(2)} + KL ${test.kl.toFixed(3)})`);
     const training = { seed: o.seed, steps: o.steps, batchSize: o.batchSize, learningRate: o.learningRate, latent: VAE_LATENT, trainDigits: trainCount, backend: o.backend, milliseconds: Math.round(performance.now() - started), testReconstruction: round(test.reconstruction), testKl: round(test.kl), testNegativeElbo: round(test.reconstruction + test.kl) };
     const quality = await measure(await samplesOf(tf, 'vae', values, qualityCodes(VAE_LATENT)));
-    Object.assign(result, shippedFiles(VAE_MODEL, VAE_PARAMS, values, training, quality));
+    Object.assign(result, shippedFiles(SHIPPED_VAE, values, { training, quality }));
   }
   result['milliseconds'] = Math.round(performance.now() - started);
   result['tensorsLeft'] = tf.memory().numTensors;
@@ -101,14 +105,6 @@ async function samplesOf(tf: Tf, kind: 'gan' | 'vae', values: ParamValues, codes
   } finally {
     model.dispose();
   }
-}
-
-function shippedFiles(model: string, specs: readonly ParamSpec[], values: ParamValues, training: ModelManifest['training'], quality: SampleQuality) {
-  const bytes = encodeParams(specs, values);
-  const manifest: ModelManifest = { format: MODEL_FILE_FORMAT, model, parameters: specs.map((s) => ({ name: s.name, shape: [...s.shape] })), weights: { file: 'weights.bin', bytes: bytes.length, crc32: crc32Hex(bytes) }, training, quality };
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return { manifest, weightsBase64: btoa(binary) };
 }
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);

@@ -6,9 +6,9 @@
  * ?part=ours&backend=NAME&runs=2000:pixels:barnes-hut[:workers],...&exact=2000   or   ?part=anchor&n=2000&iterations=30
  */
 import { TSNE } from '@keckelt/tsne';
-import { loadPretrainedCnn } from '../data/cnn-weights-loader.ts';
 import { loadMnist } from '../data/mnist-loader.ts';
 import type { MnistData } from '../data/mnist-format.ts';
+import { loadPretrainedCnn } from '../data/model-loader.ts';
 import { computeAffinities } from '../engines/tsne/affinities.ts';
 import { digitFeatures, pixelFeatures, type FeatureSpace } from '../engines/tsne/features.ts';
 import { DEFAULT_SCHEDULE } from '../engines/tsne/gradient-descent.ts';

@@ -1,37 +1,51 @@
 /**
  * Loads a shipped model in the browser (models/<dir>/ under the site's base): the manifest,
- * then the weights file, checked against it. One load per page and model; a failed load may
- * be retried.
+ * then the weights file, both checked (model-format.ts). One load per page and model, shared by
+ * every demo that asks; a failed load may be retried.
  */
-import type { ParamSpec, ParamValues } from '../engines/params.ts';
-import { crc32Hex } from './crc32.ts';
-import { decodeParams, ModelFileError, parseModelManifest, type ModelManifest } from './model-file.ts';
+import type { CnnWeights } from '../engines/cnn/architecture.ts';
+import type { ParamValues } from '../engines/params.ts';
+import { decodeWeights, ModelFileError, parseManifest, type ModelManifest, type ShippedModel } from './model-format.ts';
+import { cnnWeightsOf, SHIPPED_CNN, type CnnManifest } from './shipped-models.ts';
 
-export interface LoadedModel {
-  manifest: ModelManifest;
+export interface LoadedModel<M extends ModelManifest> {
+  manifest: M;
   values: ParamValues;
   /** URL of the training log, for the reader. */
   logUrl: string;
 }
 
-const cache = new Map<string, Promise<LoadedModel>>();
+/** The ConvNet, its parameters in the engine's form. */
+export interface PretrainedCnn {
+  manifest: CnnManifest;
+  weights: CnnWeights;
+  logUrl: string;
+}
 
-export function loadModel(base: string, dir: string, model: string, specs: readonly ParamSpec[]): Promise<LoadedModel> {
-  const root = `${base.replace(/\/+$/, '')}/models/${dir}/`;
+const cache = new Map<string, Promise<LoadedModel<ModelManifest>>>();
+
+export function loadModel<M extends ModelManifest>(base: string, kind: ShippedModel<M>): Promise<LoadedModel<M>> {
+  const root = `${base.replace(/\/+$/, '')}/models/${kind.dir}/`;
   let pending = cache.get(root);
   if (!pending) {
-    pending = fetchModel(root, model, specs);
+    pending = fetchModel(root, kind);
     pending.catch(() => cache.delete(root));
     cache.set(root, pending);
   }
-  return pending;
+  // The cache is keyed by folder, and each folder holds one kind, checked as M when fetched.
+  return pending as Promise<LoadedModel<M>>;
 }
 
-async function fetchModel(root: string, model: string, specs: readonly ParamSpec[]): Promise<LoadedModel> {
+export async function loadPretrainedCnn(base: string): Promise<PretrainedCnn> {
+  const { manifest, values, logUrl } = await loadModel(base, SHIPPED_CNN);
+  return { manifest, weights: cnnWeightsOf(manifest, values), logUrl };
+}
+
+async function fetchModel<M extends ModelManifest>(root: string, kind: ShippedModel<M>): Promise<LoadedModel<M>> {
   const response = await fetch(`${root}model.json`);
-  if (!response.ok) throw new ModelFileError(`Could not load the trained ${model} (model.json: HTTP ${response.status}).`);
-  const manifest = parseModelManifest(await response.json(), model, specs);
+  if (!response.ok) throw new ModelFileError(`Could not load the trained ${kind.model} (model.json: HTTP ${response.status}).`);
+  const manifest = parseManifest(await response.json(), kind);
   const weights = await fetch(`${root}${manifest.weights.file}`);
-  if (!weights.ok) throw new ModelFileError(`Could not load the trained ${model} (${manifest.weights.file}: HTTP ${weights.status}).`);
-  return { manifest, values: decodeParams(manifest, new Uint8Array(await weights.arrayBuffer()), crc32Hex), logUrl: `${root}training-log.txt` };
+  if (!weights.ok) throw new ModelFileError(`Could not load the trained ${kind.model} (${manifest.weights.file}: HTTP ${weights.status}).`);
+  return { manifest, values: decodeWeights(manifest, new Uint8Array(await weights.arrayBuffer())), logUrl: `${root}training-log.txt` };
 }

@@ -1,12 +1,24 @@
-/** A shipped model for Node (unit tests): the same files and checks as the browser. */
+/** A shipped model for Node (unit tests): the same files and checks as in the browser. */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ParamSpec, ParamValues } from '../engines/params.ts';
-import { crc32Hex } from './crc32.ts';
-import { decodeParams, parseModelManifest, type ModelManifest } from './model-file.ts';
+import type { CnnWeights } from '../engines/cnn/architecture.ts';
+import type { ParamValues } from '../engines/params.ts';
+import { decodeWeights, parseManifest, type ModelManifest, type ShippedModel } from './model-format.ts';
+import { cnnWeightsOf, SHIPPED_CNN, type CnnManifest } from './shipped-models.ts';
 
-export function loadModelNode(dir: string, model: string, specs: readonly ParamSpec[], publicDir = resolve('public')): { manifest: ModelManifest; values: ParamValues } {
-  const root = join(publicDir, 'models', dir);
-  const manifest = parseModelManifest(JSON.parse(readFileSync(join(root, 'model.json'), 'utf8')), model, specs);
-  return { manifest, values: decodeParams(manifest, new Uint8Array(readFileSync(join(root, manifest.weights.file))), crc32Hex) };
+/** The folder of a shipped model in the repository. */
+export function modelDirNode(kind: { dir: string }, publicDir = resolve('public')): string {
+  return join(publicDir, 'models', kind.dir);
+}
+
+export function loadModelNode<M extends ModelManifest>(kind: ShippedModel<M>, publicDir = resolve('public')): { manifest: M; values: ParamValues; bytes: Uint8Array } {
+  const dir = modelDirNode(kind, publicDir);
+  const manifest = parseManifest(JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')), kind);
+  const bytes = new Uint8Array(readFileSync(join(dir, manifest.weights.file)));
+  return { manifest, values: decodeWeights(manifest, bytes), bytes };
+}
+
+export function loadPretrainedCnnNode(publicDir = resolve('public')): { manifest: CnnManifest; weights: CnnWeights } {
+  const { manifest, values } = loadModelNode(SHIPPED_CNN, publicDir);
+  return { manifest, weights: cnnWeightsOf(manifest, values) };
 }

@@ -14,6 +14,12 @@ export interface ParamSpec {
 export type ParamValues = Record<string, Float32Array>;
 export type ParamTensors = Record<string, Tensor>;
 
+/** Exactly which values a model ran with: its name and the CRC-32 of its shipped weights file. */
+export interface WeightsId {
+  model: string;
+  crc32: string;
+}
+
 export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadCnnWeightsNode } from '../../src/data/cnn-weights-node.ts';
+import { loadPretrainedCnnNode } from '../../src/data/model-node.ts';
 import { digitPixels } from '../../src/data/mnist-format.ts';
 import { loadMnistNode } from '../../src/data/mnist-node.ts';
 import { cnnScores, cnnVariables, type CnnParams } from '../../src/engines/cnn/cnn-model.ts';
@@ -17,7 +17,7 @@ import { occlude, occlusionMap, occlusionPositions } from '../../src/engines/cnn
 import { imageTensor, saliencyMap } from '../../src/engines/cnn/saliency.ts';
 
 const data = loadMnistNode();
-const { weights } = loadCnnWeightsNode();
+const { weights } = loadPretrainedCnnNode();
 let params: CnnParams;
 const digit = (index: number) => Float32Array.from(digitPixels(data, index), (v) => v / 255);
 

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, test } from 'vitest';
-import { loadCnnWeightsNode } from '../../src/data/cnn-weights-node.ts';
+import { loadPretrainedCnnNode } from '../../src/data/model-node.ts';
 import { digitPixels } from '../../src/data/mnist-format.ts';
 import { loadMnistNode } from '../../src/data/mnist-node.ts';
 import { cnnScores, cnnVariables } from '../../src/engines/cnn/cnn-model.ts';
@@ -63,7 +63,7 @@ describe('preprocessing a drawing like MNIST', () => {
   test('real MNIST digits blown up ×10 come back nearly unchanged, and the network reads them the same', async () => {
     const data = loadMnistNode();
     await tf.setBackend('cpu');
-    const params = cnnVariables(tf, loadCnnWeightsNode().weights);
+    const params = cnnVariables(tf, loadPretrainedCnnNode().weights);
     let agree = 0;
     const indices = Array.from({ length: 40 }, (_, i) => 8000 + 37 * i);
     const originals: Float32Array[] = [];

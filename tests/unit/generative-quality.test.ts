@@ -1,12 +1,10 @@
 /**
  * The sample-quality figures (quality.ts, nearest.ts, measure-quality.ts) on real MNIST digits
- * against their definitions, and the shipped-model file format (model-file.ts).
+ * against their definitions. The shipped-model format has its own tests (model-format.test.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { crc32Hex } from '../../src/data/crc32.ts';
-import { decodeParams, encodeParams, MODEL_FILE_FORMAT, parseModelManifest, type ModelManifest } from '../../src/data/model-file.ts';
 import { loadMnistNode } from '../../src/data/mnist-node.ts';
 import { measureSampleQuality } from '../../src/engines/generative/measure-quality.ts';
 import { createDigitBank, nearestDigits, nearestReference } from '../../src/engines/generative/nearest.ts';
@@ -44,7 +42,8 @@ describe('quality figures', () => {
     probabilities[10 + 3] = 0.91; // confident 3
     probabilities[20 + 3] = 0.5; // not confident
     probabilities[30 + 7] = 0.99; // confident 7
-    const q = classifierQuality(probabilities, 'test classifier');
+    const q = classifierQuality(probabilities, { name: 'test classifier', weights: { model: 'toy-net', crc32: '0123abcd' } });
+    expect(q).toMatchObject({ classifier: 'test classifier', weights: { model: 'toy-net', crc32: '0123abcd' } });
     expect(q.confidentShare).toBe(0.75);
     expect(q.classCounts).toEqual([1, 0, 0, 1, 0, 0, 0, 1, 0, 0]);
     expect(q.balance).toBeCloseTo(Math.log(3) / Math.log(10), 12);
@@ -58,36 +57,13 @@ describe('quality figures', () => {
     expect(asSamples.nearest.ratio).toBeCloseTo(1, 5);
     expect(asSamples.nearest.testMean).toBeGreaterThan(4);
     // Memorized: the samples are training digits; and a classifier that always says "1" with certainty.
-    const classifier = { name: 'always one', classify: async (pixels: Float32Array) => Float32Array.from({ length: (pixels.length / 784) * 10 }, (_, k) => (k % 10 === 1 ? 1 : 0)) };
+    // A rule, not a network: its "weights" are the empty file, whose CRC-32 is 00000000.
+    const classifier = { name: 'always one', weights: { model: 'always-one', crc32: '00000000' }, classify: async (pixels: Float32Array) => Float32Array.from({ length: (pixels.length / 784) * 10 }, (_, k) => (k % 10 === 1 ? 1 : 0)) };
     const copies = await measureSampleQuality({ tf, images: mnist.images, trainCount: 2000, testStart: 8000, testCount: 200, samples: unit(100, 50), seed: 0, classifier });
     expect(copies.nearest.sampleMean).toBeLessThan(1e-3);
     expect(copies.nearest.ratio).toBeLessThan(1e-3);
     expect(copies.classifier).toMatchObject({ confidentShare: 1, balance: 0 });
-    expect(describeQuality(copies)).toContain('100.0% of 50 samples classified with confidence above 0.9 by the always one');
+    expect(describeQuality(copies)).toContain('100.0% of 50 samples classified with confidence above 0.9 by the always one (always-one weights, crc32 00000000); class balance 0.000');
     expect(describeQuality(asSamples)).toContain('no trained classifier available');
   }, 60_000);
-});
-
-describe('model files', () => {
-  const specs = [{ name: 'w', shape: [2, 3] }, { name: 'b', shape: [3] }];
-  const values = { w: Float32Array.from([1, -2, 3.5, 0, 1e-7, -1e6]), b: Float32Array.from([0.25, 0.5, 0.75]) };
-  const bytes = encodeParams(specs, values);
-  const manifest: ModelManifest = { format: MODEL_FILE_FORMAT, model: 'toy', parameters: specs, weights: { file: 'weights.bin', bytes: bytes.length, crc32: crc32Hex(bytes) }, training: { seed: 1 }, quality: { samples: 0, seed: 0, nearest: { sampleMean: 0, testMean: 1, ratio: 0, trainDigits: 0, testDigits: 0 } } };
-
-  test('round-trip the parameters exactly', () => {
-    const back = decodeParams(parseModelManifest(JSON.parse(JSON.stringify(manifest)), 'toy', specs), bytes, crc32Hex);
-    expect(Array.from(back['w']!)).toEqual(Array.from(values.w));
-    expect(Array.from(back['b']!)).toEqual(Array.from(values.b));
-  });
-
-  test('a wrong model, other parameters, a short or damaged file are refused with a clear message', () => {
-    expect(() => parseModelManifest(manifest, 'vae', specs)).toThrow('describes "toy", expected "vae"');
-    expect(() => parseModelManifest(manifest, 'toy', [{ name: 'w', shape: [3, 2] }, specs[1]!])).toThrow('parameters that do not match the toy');
-    expect(() => parseModelManifest({ ...manifest, format: 9 }, 'toy', specs)).toThrow('format 9, expected 1');
-    expect(() => decodeParams(manifest, bytes.subarray(4), crc32Hex)).toThrow(`has ${bytes.length - 4} bytes, expected ${bytes.length}`);
-    const damaged = bytes.slice();
-    damaged[5] = damaged[5]! ^ 0xff;
-    expect(() => decodeParams(manifest, damaged, crc32Hex)).toThrow('checksum');
-    expect(() => encodeParams(specs, { w: values.w })).toThrow('b: expected 3 values, got 0');
-  });
 });

@@ -9,39 +9,46 @@ import '@tensorflow/tfjs-backend-cpu';
 import { readFileSync, statSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { crc32Hex } from '../../src/data/crc32.ts';
-import { loadCnnWeightsNode } from '../../src/data/cnn-weights-node.ts';
 import { loadMnistNode } from '../../src/data/mnist-node.ts';
-import { decodeParams, encodeParams, parseModelManifest } from '../../src/data/model-file.ts';
+import { encodeParams, weightsId, type ShippedModel } from '../../src/data/model-format.ts';
+import { loadModelNode, loadPretrainedCnnNode, modelDirNode } from '../../src/data/model-node.ts';
+import { SHIPPED_CNN, SHIPPED_GAN, SHIPPED_VAE, type GenerativeManifest } from '../../src/data/shipped-models.ts';
 import { GENERATOR_PARAMS, LATENT_DIM } from '../../src/engines/dcgan/architecture.ts';
 import { createGanSampler } from '../../src/engines/dcgan/sampler.ts';
 import { cnnDigitClassifier } from '../../src/engines/generative/cnn-classifier.ts';
 import { interpolationPath } from '../../src/engines/generative/latent.ts';
 import { classifierQuality } from '../../src/engines/generative/quality.ts';
-import { GAN_MODEL, GAN_MODEL_DIR, QUALITY_SAMPLES, QUALITY_SEED, VAE_MODEL, VAE_MODEL_DIR } from '../../src/engines/generative/shipped.ts';
-import { normalArray, type ParamSpec } from '../../src/engines/params.ts';
+import { QUALITY_SAMPLES, QUALITY_SEED } from '../../src/engines/generative/shipped.ts';
+import { normalArray } from '../../src/engines/params.ts';
 import { createRandom } from '../../src/engines/random.ts';
 import { createVaeModel } from '../../src/engines/vae/vae-model.ts';
 import { VAE_LATENT, VAE_PARAMS } from '../../src/engines/vae/vae.ts';
 
-function shipped(dir: string, model: string, specs: readonly ParamSpec[]) {
-  const root = `public/models/${dir}`;
-  const manifest = parseModelManifest(JSON.parse(readFileSync(`${root}/model.json`, 'utf8')), model, specs);
-  const bytes = new Uint8Array(readFileSync(`${root}/${manifest.weights.file}`));
-  return { manifest, bytes, values: decodeParams(manifest, bytes, crc32Hex), log: readFileSync(`${root}/training-log.txt`, 'utf8') };
+function shipped(kind: ShippedModel<GenerativeManifest>) {
+  return { ...loadModelNode(kind), log: readFileSync(`${modelDirNode(kind)}/training-log.txt`, 'utf8') };
 }
 
-const { weights: cnnWeights } = loadCnnWeightsNode();
-const classifier = cnnDigitClassifier(tf, cnnWeights, 'shipped ConvNet');
+const cnn = loadPretrainedCnnNode();
+const classifier = cnnDigitClassifier(tf, cnn.weights, weightsId(cnn.manifest));
+/** The CRC-32 of the ConvNet's weights file as it ships, computed here rather than read from its manifest. */
+const shippedCnnCrc = crc32Hex(new Uint8Array(readFileSync(`${modelDirNode(SHIPPED_CNN)}/weights.bin`)));
+
+describe.each([SHIPPED_GAN, SHIPPED_VAE])('$model quality record', (kind) => {
+  test('names its judge by the model and CRC-32 of the ConvNet weights that ship', () => {
+    expect(loadModelNode(kind).manifest.quality.classifier?.weights).toEqual({ model: SHIPPED_CNN.model, crc32: shippedCnnCrc });
+    expect(classifier.weights).toEqual({ model: 'mnist-cnn', crc32: shippedCnnCrc });
+  });
+});
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
 describe('shipped DCGAN generator', () => {
-  const gan = shipped(GAN_MODEL_DIR, GAN_MODEL, GENERATOR_PARAMS);
+  const gan = shipped(SHIPPED_GAN);
 
   test('is under 2 MB, re-encodes byte for byte, and its log records the same checksum', () => {
-    expect(statSync(`public/models/${GAN_MODEL_DIR}/weights.bin`).size).toBeLessThan(2 * 1024 * 1024);
+    expect(statSync(`${modelDirNode(SHIPPED_GAN)}/weights.bin`).size).toBeLessThan(2 * 1024 * 1024);
     expect(Buffer.from(encodeParams(GENERATOR_PARAMS, gan.values)).equals(Buffer.from(gan.bytes))).toBe(true);
     expect(gan.log).toContain(`crc32 ${gan.manifest.weights.crc32}`);
     expect(gan.log).toContain(`steps=${gan.manifest.training['steps']}`);
@@ -77,7 +84,8 @@ describe('shipped DCGAN generator', () => {
     const sampler = createGanSampler(tf, gan.values);
     const samples = await sampler.generate(normalArray(createRandom(QUALITY_SEED), QUALITY_SAMPLES * LATENT_DIM, 1));
     sampler.dispose();
-    const quality = classifierQuality(await classifier.classify(samples), recorded!.classifier);
+    const quality = classifierQuality(await classifier.classify(samples), classifier);
+    expect(quality.weights).toEqual(recorded!.weights);
     // Backends round differently: a sample or two may cross the 0.9 threshold.
     expect(Math.abs(quality.confidentShare - recorded!.confidentShare)).toBeLessThanOrEqual(0.005);
     expect(quality.balance).toBeCloseTo(recorded!.balance, 2);
@@ -85,7 +93,7 @@ describe('shipped DCGAN generator', () => {
 });
 
 describe('shipped VAE', () => {
-  const vae = shipped(VAE_MODEL_DIR, VAE_MODEL, VAE_PARAMS);
+  const vae = shipped(SHIPPED_VAE);
 
   test('re-encodes byte for byte and its log records the same checksum', () => {
     expect(Buffer.from(encodeParams(VAE_PARAMS, vae.values)).equals(Buffer.from(vae.bytes))).toBe(true);
@@ -119,7 +127,8 @@ describe('shipped VAE', () => {
     const model = createVaeModel(tf, vae.values);
     const samples = await model.decode(normalArray(createRandom(QUALITY_SEED), QUALITY_SAMPLES * VAE_LATENT, 1));
     model.dispose();
-    const quality = classifierQuality(await classifier.classify(samples), recorded!.classifier);
+    const quality = classifierQuality(await classifier.classify(samples), classifier);
+    expect(quality.weights).toEqual(recorded!.weights);
     expect(Math.abs(quality.confidentShare - recorded!.confidentShare)).toBeLessThanOrEqual(0.005);
     expect(quality.balance).toBeCloseTo(recorded!.balance, 2);
   }, 60_000);

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadCnnWeightsNode } from '../../src/data/cnn-weights-node.ts';
+import { loadPretrainedCnnNode } from '../../src/data/model-node.ts';
 import { loadMnistNode } from '../../src/data/mnist-node.ts';
 import type { CnnWeights } from '../../src/engines/cnn/architecture.ts';
 import { cnnCodes } from '../../src/engines/tsne/cnn-features.ts';
@@ -15,7 +15,7 @@ import { TSNE_SPEC } from '../../src/demos/tsne/spec.ts';
 import { decodeSettings } from '../../src/demos/settings.ts';
 
 const data = loadMnistNode();
-const network = loadCnnWeightsNode();
+const network = loadPretrainedCnnNode();
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

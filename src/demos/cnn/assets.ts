@@ -1,6 +1,6 @@
 /** What every CNN demo loads first: the MNIST digits and the shipped weights (both cached per page). */
-import { loadPretrainedCnn, type PretrainedCnn } from '../../data/cnn-weights-loader.ts';
 import { loadMnist } from '../../data/mnist-loader.ts';
+import { loadPretrainedCnn, type PretrainedCnn } from '../../data/model-loader.ts';
 import { digitPixels, type MnistData } from '../../data/mnist-format.ts';
 import type { DemoContext } from '../types.ts';
 

@@ -6,12 +6,12 @@
  */
 import { loadMnist } from '../../data/mnist-loader.ts';
 import { loadModel } from '../../data/model-loader.ts';
-import { GENERATOR_PARAMS, LATENT_DIM } from '../../engines/dcgan/architecture.ts';
+import { SHIPPED_GAN } from '../../data/shipped-models.ts';
+import { LATENT_DIM } from '../../engines/dcgan/architecture.ts';
 import { createGanSampler } from '../../engines/dcgan/sampler.ts';
 import { interpolationPath, latentAnalogy, norm } from '../../engines/generative/latent.ts';
 import { createDigitBank, nearestDigits } from '../../engines/generative/nearest.ts';
 import { describeQuality } from '../../engines/generative/quality.ts';
-import { GAN_MODEL, GAN_MODEL_DIR } from '../../engines/generative/shipped.ts';
 import { normalArray } from '../../engines/params.ts';
 import { createRandom } from '../../engines/random.ts';
 import { BACKEND_LABELS } from '../../tf/types.ts';
@@ -36,7 +36,7 @@ export async function createGanSamplerRun(context: DemoContext): Promise<DemoRun
   const summaryBox = context.root.querySelector<HTMLElement>('[data-summary]');
 
   context.say('Loading the trained generator and the MNIST digits…');
-  const [model, mnist] = await Promise.all([loadModel(context.base, GAN_MODEL_DIR, GAN_MODEL, GENERATOR_PARAMS), loadMnist(context.base)]);
+  const [model, mnist] = await Promise.all([loadModel(context.base, SHIPPED_GAN), loadMnist(context.base)]);
   const { trainCount } = mnist.manifest;
   const sampler = createGanSampler(tf, model.values);
   const bank = createDigitBank(tf, mnist.images, 0, trainCount);

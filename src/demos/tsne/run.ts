@@ -8,8 +8,8 @@
  * backend change cancels the preparation of an older one; dispose() frees the engine's tensors.
  * P is cached for the last (N, features, perplexity): a new seed, gradient or Reset starts at once.
  */
-import { loadPretrainedCnn, type PretrainedCnn } from '../../data/cnn-weights-loader.ts';
 import { loadMnist } from '../../data/mnist-loader.ts';
+import { loadPretrainedCnn, type PretrainedCnn } from '../../data/model-loader.ts';
 import { computeAffinities, type AffinityResult } from '../../engines/tsne/affinities.ts';
 import { digitFeatures, isFeatureSpace, type FeatureSpace } from '../../engines/tsne/features.ts';
 import { DEFAULT_SCHEDULE, type Schedule } from '../../engines/tsne/gradient-descent.ts';

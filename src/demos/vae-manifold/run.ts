@@ -6,11 +6,10 @@
  */
 import { loadMnist } from '../../data/mnist-loader.ts';
 import { loadModel } from '../../data/model-loader.ts';
+import { SHIPPED_VAE } from '../../data/shipped-models.ts';
 import { describeQuality } from '../../engines/generative/quality.ts';
-import { VAE_MODEL, VAE_MODEL_DIR } from '../../engines/generative/shipped.ts';
 import { gridAxis, manifoldCodes, type GridSpacing } from '../../engines/vae/manifold.ts';
 import { createVaeModel } from '../../engines/vae/vae-model.ts';
-import { VAE_PARAMS } from '../../engines/vae/vae.ts';
 import { BACKEND_LABELS } from '../../tf/types.ts';
 import { createVaeFigure, type VaeFigureData } from '../../views/vae-manifold/vae-figure.ts';
 import { toCsv } from '../export.ts';
@@ -26,7 +25,7 @@ export async function createVaeManifoldRun(context: DemoContext): Promise<DemoRu
   if (!figureBox || !modelNote) throw new Error('the VAE shell is incomplete');
 
   context.say('Loading the trained VAE and the MNIST digits…');
-  const [shipped, mnist] = await Promise.all([loadModel(context.base, VAE_MODEL_DIR, VAE_MODEL, VAE_PARAMS), loadMnist(context.base)]);
+  const [shipped, mnist] = await Promise.all([loadModel(context.base, SHIPPED_VAE), loadMnist(context.base)]);
   const vae = createVaeModel(tf, shipped.values);
   const { trainCount, testCount } = mnist.manifest;
   const t = shipped.manifest.training;

@@ -6,12 +6,18 @@
 import type { Tf } from '../../tf/types.ts';
 import { PARAMETER_NAMES, parameterShapes, type CnnWeights } from '../cnn/architecture.ts';
 import { cnnScores, type CnnParams } from '../cnn/cnn-model.ts';
+import type { WeightsId } from '../params.ts';
 import type { DigitClassifier } from './measure-quality.ts';
 
-export function cnnDigitClassifier(tf: Tf, weights: CnnWeights, name: string): DigitClassifier {
+/** How the classifier is named in logs and on the page; its weights' checksum says exactly which one. */
+export const CNN_CLASSIFIER_NAME = "site's MNIST ConvNet";
+
+/** `id`: the shipped weights' model and CRC-32, recorded with every quality figure it gives. */
+export function cnnDigitClassifier(tf: Tf, weights: CnnWeights, id: WeightsId): DigitClassifier {
   const shapes = parameterShapes(weights.architecture);
   return {
-    name,
+    name: CNN_CLASSIFIER_NAME,
+    weights: { ...id },
     async classify(pixels) {
       const count = pixels.length / 784;
       const probabilities = tf.tidy(() => {
@@ -25,9 +31,4 @@ export function cnnDigitClassifier(tf: Tf, weights: CnnWeights, name: string): D
       }
     },
   };
-}
-
-/** How the classifier is named in logs and on the page. */
-export function cnnClassifierName(accuracy: number, testDigits: number): string {
-  return `site's MNIST ConvNet (models/mnist-cnn, ${(100 * accuracy).toFixed(2)}% on ${testDigits} held-out digits)`;
 }

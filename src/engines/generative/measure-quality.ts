@@ -6,11 +6,10 @@
  */
 import type { Tf } from '../../tf/types.ts';
 import { createDigitBank, nearestDigits } from './nearest.ts';
-import { classifierQuality, nearestQuality, type SampleQuality } from './quality.ts';
+import { classifierQuality, nearestQuality, type ClassifierId, type SampleQuality } from './quality.ts';
 
 /** A trained digit classifier: class probabilities [count × 10] for pixels [count × 784] in [0, 1]. */
-export interface DigitClassifier {
-  name: string;
+export interface DigitClassifier extends ClassifierId {
   classify(pixels: Float32Array): Promise<Float32Array>;
 }
 
@@ -44,7 +43,7 @@ export async function measureSampleQuality(o: MeasureOptions): Promise<SampleQua
     const test = Float32Array.from(o.images.subarray(o.testStart * 784, (o.testStart + o.testCount) * 784), (v) => v / 255);
     const nearest = nearestQuality(await nearestOf(o.samples), await nearestOf(test), o.trainCount);
     const quality: SampleQuality = { samples: count, seed: o.seed, nearest };
-    if (o.classifier) quality.classifier = classifierQuality(await o.classifier.classify(o.samples), o.classifier.name);
+    if (o.classifier) quality.classifier = classifierQuality(await o.classifier.classify(o.samples), o.classifier);
     return quality;
   } finally {
     bank.dispose();

@@ -11,10 +11,20 @@
  *   digits are would be copies; about as close or farther is what a model that generalizes gives.
  */
 
+import type { WeightsId } from '../params.ts';
+
 export const CONFIDENCE_THRESHOLD = 0.9;
+
+/** A judge of generated digits: what readers call it, and exactly which weights it ran with. */
+export interface ClassifierId {
+  name: string;
+  weights: WeightsId;
+}
 
 export interface ClassifierQuality {
   classifier: string;
+  /** The judge's weights: a record says which network judged it, whatever that network's accuracy. */
+  weights: WeightsId;
   threshold: number;
   /** Share of samples with top probability above the threshold. */
   confidentShare: number;
@@ -45,7 +55,7 @@ export interface SampleQuality {
 }
 
 /** Confident share and class balance from class probabilities [M × 10], row-major. */
-export function classifierQuality(probabilities: Float32Array, classifier: string, threshold = CONFIDENCE_THRESHOLD): ClassifierQuality {
+export function classifierQuality(probabilities: Float32Array, judge: ClassifierId, threshold = CONFIDENCE_THRESHOLD): ClassifierQuality {
   const m = probabilities.length / 10;
   const classCounts = new Array<number>(10).fill(0);
   let confident = 0;
@@ -57,7 +67,7 @@ export function classifierQuality(probabilities: Float32Array, classifier: strin
       classCounts[best]!++;
     }
   }
-  return { classifier, threshold, confidentShare: m === 0 ? 0 : confident / m, classCounts, balance: normalizedEntropy(classCounts) };
+  return { classifier: judge.name, weights: { ...judge.weights }, threshold, confidentShare: m === 0 ? 0 : confident / m, classCounts, balance: normalizedEntropy(classCounts) };
 }
 
 export function normalizedEntropy(counts: readonly number[]): number {
@@ -80,7 +90,7 @@ export function describeQuality(q: SampleQuality): string {
   const parts: string[] = [];
   if (q.classifier) {
     const c = q.classifier;
-    parts.push(`${(100 * c.confidentShare).toFixed(1)}% of ${q.samples} samples classified with confidence above ${c.threshold} by the ${c.classifier}; class balance ${c.balance.toFixed(3)} (counts ${c.classCounts.join(' ')})`);
+    parts.push(`${(100 * c.confidentShare).toFixed(1)}% of ${q.samples} samples classified with confidence above ${c.threshold} by the ${c.classifier} (${c.weights.model} weights, crc32 ${c.weights.crc32}); class balance ${c.balance.toFixed(3)} (counts ${c.classCounts.join(' ')})`);
   } else {
     parts.push(`no trained classifier available: confident share not measured`);
   }
