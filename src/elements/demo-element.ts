@@ -176,9 +176,9 @@ export abstract class DemoElement<S extends SettingsSpec = SettingsSpec> extends
       // Keep what the run said while it was built (e.g. "draw at least 10 points"); clear "Loading…".
       // A notice from a restart (a refused or clamped setting) is shown again once the run is ready.
       const said = this.#chrome.said();
-      if (this.#userPaused) this.#chrome.say([notice, 'Ready. Paused because your system asks for reduced motion: press Play.'].filter(Boolean).join(' '));
-      else if (notice) this.#chrome.say(notice);
-      else if (said === 'Loading…' || said.startsWith('Loading MNIST')) this.#chrome.say('');
+      const runSaid = said === 'Loading…' || said.startsWith('Loading MNIST') ? '' : said;
+      const paused = this.#userPaused ? 'Ready. Paused because your system asks for reduced motion: press Play.' : '';
+      this.#chrome.say([notice, runSaid, paused].filter(Boolean).join(' '));
       this.#chrome.showBackend();
       this.#updateSummary();
       this.#resumeOrPause();
@@ -322,7 +322,8 @@ export abstract class DemoElement<S extends SettingsSpec = SettingsSpec> extends
         this.#userPaused = true;
         this.#resumeOrPause();
         try {
-          await this.#advance(this.#run, 1, 'step');
+          const more = await this.#advance(this.#run, 1, 'step');
+          if (!more) this.#chrome.setStatus('done');
           this.#updateSummary();
         } catch (error) {
           await this.#onRunError(error);

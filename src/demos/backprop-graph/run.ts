@@ -23,7 +23,6 @@ const STEP_MS = 1200;
 export async function createBackpropGraphRun(context: DemoContext<Spec>): Promise<DemoRun<Spec>> {
   const { settings } = context;
   const figureBox = context.part('[data-figure]');
-  const stepText = context.part('[data-step-text]');
   const graph = buildGraph(parseExpression(settings.expression));
   const { values, missing } = valuesFor(graph.inputs, parseInputValues(settings.values));
   const evaluation = evaluateGraph(graph, values);
@@ -42,10 +41,7 @@ export async function createBackpropGraphRun(context: DemoContext<Spec>): Promis
   let step = 0;
   let lastMove = -Infinity;
   const describe = () => describeStep(graph, evaluation, stepView(graph, step), names, checks);
-  const draw = () => {
-    figure.update({ evaluation, names, ...stepView(graph, step), format: formatValue });
-    stepText.textContent = describe();
-  };
+  const draw = () => figure.update({ evaluation, names, ...stepView(graph, step), format: formatValue });
   draw();
 
   return {

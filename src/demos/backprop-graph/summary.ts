@@ -58,7 +58,7 @@ export function describeStep(graph: Graph, evaluation: Evaluation, view: StepVie
   }
   const upstream = evaluation.gradients[node.id]!;
   const shares = evaluation.edges
-    .filter((edge) => edge.to === node.id)
+    .filter((edge) => edge.to === node.id && graph.nodes[edge.from]!.kind !== 'const')
     .map((edge) => `${names[edge.from]} gets ${formatValue(upstream)} × ${formatValue(edge.local)} = ${formatValue(edge.product)}`);
   const pattern = GATE_PATTERNS[node.kind];
   return `Backward ${view.index} of ${view.gates}: ${gate}${pattern ? ` (${pattern})` : ''}. Upstream ∂f/∂${names[node.id]} = ${formatValue(upstream)}; ${shares.join('; ')}.`;
