@@ -78,8 +78,8 @@ export function createGraphFigure(container: HTMLElement, graph: Graph, width: n
   nodeGroups.append('text').attr('text-anchor', 'middle').attr('dy', '0.35em').attr('font-size', (n) => (n.label.length > 3 ? 10 : 13)).attr('fill', 'currentColor').text((n) => n.label);
   // The output's own value and gradient sit to its right (it has no outgoing wire).
   const output = graph.nodes.length - 1;
-  const outputText = svg.append('text').attr('font-size', 12).attr('text-anchor', vertical ? 'start' : 'end');
-  const outputAt = vertical ? { x: x[output]! + 26, y: y[output]! - 4, dx: 0, dy: 16 } : { x: x[output]! + 24, y: y[output]! - 26, dx: 0, dy: 58 };
+  const outputText = svg.append('text').attr('font-size', 12).attr('text-anchor', 'start');
+  const outputAt = { x: x[output]! + 24, y: y[output]! - 4, dy: 16 };
   return {
     svg: svg.node()!,
     update(state) {
