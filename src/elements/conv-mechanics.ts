@@ -4,10 +4,10 @@ import type { Settings } from '../demos/settings.ts';
 import { CONV_MECHANICS_SPEC } from '../demos/conv-mechanics/spec.ts';
 import type { CreateDemoRun } from '../demos/types.ts';
 
-class ConvMechanicsElement extends DemoElement {
+class ConvMechanicsElement extends DemoElement<typeof CONV_MECHANICS_SPEC> {
   protected readonly spec = CONV_MECHANICS_SPEC;
 
-  protected async loadRun(): Promise<CreateDemoRun> {
+  protected async loadRun(): Promise<CreateDemoRun<typeof CONV_MECHANICS_SPEC>> {
     return (await import('../demos/conv-mechanics/run.ts')).createConvMechanicsRun;
   }
 

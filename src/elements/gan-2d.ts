@@ -3,10 +3,10 @@ import { DemoElement } from './demo-element.ts';
 import { GAN_2D_SPEC } from '../demos/gan-2d/spec.ts';
 import type { CreateDemoRun } from '../demos/types.ts';
 
-class Gan2dElement extends DemoElement {
+class Gan2dElement extends DemoElement<typeof GAN_2D_SPEC> {
   protected readonly spec = GAN_2D_SPEC;
 
-  protected async loadRun(): Promise<CreateDemoRun> {
+  protected async loadRun(): Promise<CreateDemoRun<typeof GAN_2D_SPEC>> {
     return (await import('../demos/gan-2d/run.ts')).createGan2dRun;
   }
 }

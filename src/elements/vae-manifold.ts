@@ -3,10 +3,10 @@ import { DemoElement } from './demo-element.ts';
 import { VAE_MANIFOLD_SPEC } from '../demos/vae-manifold/spec.ts';
 import type { CreateDemoRun } from '../demos/types.ts';
 
-class VaeManifoldElement extends DemoElement {
+class VaeManifoldElement extends DemoElement<typeof VAE_MANIFOLD_SPEC> {
   protected readonly spec = VAE_MANIFOLD_SPEC;
 
-  protected async loadRun(): Promise<CreateDemoRun> {
+  protected async loadRun(): Promise<CreateDemoRun<typeof VAE_MANIFOLD_SPEC>> {
     return (await import('../demos/vae-manifold/run.ts')).createVaeManifoldRun;
   }
 }

@@ -165,4 +165,13 @@ describe('applyKernels (tf.conv2d) vs the reference convolution', () => {
     await expect(applyKernels(tf, image, [{ label: 'even', size: 2, weights: new Float64Array(4) }], { combine: 'none', relu: false })).rejects.toThrow(/one odd size/);
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  test('a run that ends stops between bands with an AbortError, no tensor left', async () => {
+    const before = tf.memory().numTensors;
+    const controller = new AbortController();
+    controller.abort(new DOMException('The run was stopped.', 'AbortError'));
+    const image = randomImage(4, 20, 20);
+    await expect(applyKernels(tf, image, CLASSIC_KERNELS.sobel.set().kernels, { combine: 'magnitude', relu: false, multiplyAddsPerTask: 2000, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });

@@ -198,4 +198,15 @@ describe('pool2dReference vs tf.maxPool and tf.avgPool', () => {
     expect(corner.taps.filter((t) => t.padded)).toHaveLength(3);
     expect(corner.value).toBe(4);
   });
+
+  test('a run that ends stops between chunks of filters with an AbortError, no tensor left', async () => {
+    const before = tf.memory().numTensors;
+    const controller = new AbortController();
+    controller.abort(new DOMException('The run was stopped.', 'AbortError'));
+    const x = randomInput(9, 8, 8, 2);
+    const f = randomFilters(10, 3, 2, 3);
+    await expect(conv2dTf(tf, x, f, { stride: 1, pad: 1, dilation: 1 }, { multiplyAddsPerTask: 500, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(pool2dTf(tf, x, 'max', { size: 2, stride: 2, pad: 0 }, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });

@@ -90,4 +90,22 @@ describe('2-D GAN', () => {
     expect(checked).toBeGreaterThan(5);
     run.dispose();
   }, 60_000);
+
+  test('a run that ends stops training between slices with an AbortError and leaves no tensor behind', async () => {
+    const before = tf.memory().numTensors;
+    const controller = new AbortController();
+    const run = createGan2d({ tf, distribution: createDistribution('ring'), seed: 4, noiseDim: 2, hidden: 32, batchSize: 64, shownSamples: 256, settings: () => settings, signal: controller.signal });
+    await run.advance(3);
+    const during = tf.memory().numTensors;
+    const pending = run.advance(10_000);
+    controller.abort(new DOMException('The run was stopped.', 'AbortError'));
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    // Only the slice in flight when the signal fired was finished.
+    expect(run.step).toBeGreaterThan(3);
+    expect(run.step).toBeLessThan(100);
+    expect(run.losses.d).toHaveLength(run.step);
+    expect(tf.memory().numTensors).toBe(during);
+    run.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  }, 60_000);
 });

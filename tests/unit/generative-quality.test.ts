@@ -33,6 +33,18 @@ describe('nearest training digit', () => {
     bank.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  test('a search whose run ended stops with an AbortError and leaves no tensor behind', async () => {
+    const before = tf.memory().numTensors;
+    const bank = createDigitBank(tf, mnist.images, 0, 300);
+    const queries = tf.tensor2d(unit(8000, 40), [40, 784]);
+    const controller = new AbortController();
+    controller.abort(new DOMException('The run was stopped.', 'AbortError'));
+    await expect(nearestDigits(tf, bank, queries, { chunk: 5, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    queries.dispose();
+    bank.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });
 
 describe('quality figures', () => {

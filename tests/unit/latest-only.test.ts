@@ -77,3 +77,71 @@ describe('latestOnly', () => {
     await expect(request()).resolves.toBeUndefined();
   });
 });
+
+describe('latestOnly when its run ends (context.signal)', () => {
+  const aborted = () => new DOMException('The run was stopped.', 'AbortError');
+
+  it('starts no round after the signal fired, and its requests resolve at once', async () => {
+    const m = manual();
+    const controller = new AbortController();
+    const request = latestOnly(m.work, { signal: controller.signal });
+    controller.abort(aborted());
+    await expect(request()).resolves.toBeUndefined();
+    expect(m.reads).toEqual([]);
+  });
+
+  it('a signal fired during a round stops it after that round, with no second round', async () => {
+    const m = manual();
+    const controller = new AbortController();
+    const request = latestOnly(m.work, { signal: controller.signal });
+    const done = request();
+    m.set(1);
+    request();
+    controller.abort(aborted());
+    await m.finishNext();
+    await expect(done).resolves.toBeUndefined();
+    expect(m.reads).toEqual([0]);
+  });
+
+  it('a round that fails once the signal fired resolves quietly: an AbortError or a disposed model alike', async () => {
+    const controller = new AbortController();
+    let error: Error = aborted();
+    const request = latestOnly(async () => {
+      controller.abort(aborted());
+      throw error;
+    }, { signal: controller.signal });
+    await expect(request()).resolves.toBeUndefined();
+
+    const second = new AbortController();
+    error = new Error('Tensor is disposed.');
+    const quiet = latestOnly(async () => {
+      second.abort(aborted());
+      throw error;
+    }, { signal: second.signal });
+    await expect(quiet()).resolves.toBeUndefined();
+  });
+
+  it('an AbortError resolves quietly even without a signal; other errors still reject while the run lives', async () => {
+    const request = latestOnly(async () => {
+      throw aborted();
+    }, {});
+    await expect(request()).resolves.toBeUndefined();
+    const live = new AbortController();
+    const failing = latestOnly(async () => {
+      throw new Error('device lost');
+    }, { signal: live.signal });
+    await expect(failing()).rejects.toThrow('device lost');
+  });
+
+  it('tells track about a round that ends quietly, which settles', async () => {
+    const controller = new AbortController();
+    const tracked: Promise<void>[] = [];
+    const request = latestOnly(async () => {
+      controller.abort(aborted());
+      controller.signal.throwIfAborted();
+    }, { signal: controller.signal, track: (work) => tracked.push(work) });
+    await request();
+    expect(tracked).toHaveLength(1);
+    await expect(tracked[0]).resolves.toBeUndefined();
+  });
+});

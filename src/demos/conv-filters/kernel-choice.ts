@@ -1,27 +1,27 @@
 /** The kernels the settings ask for: a classic kernel, the Gabor bank, or the reader's own. */
 import { CLASSIC_KERNELS, customKernel, gaborBank, isClassicKernel, type KernelSet } from '../../engines/conv-filters/kernels.ts';
-import type { Settings } from '../settings.ts';
-import { CUSTOM_KEYS } from './spec.ts';
+import { CUSTOM_KEYS, type ConvFiltersSettings } from './spec.ts';
 
-export function kernelSetFor(settings: Settings): KernelSet {
-  const id = String(settings['kernel']);
-  if (isClassicKernel(id)) return CLASSIC_KERNELS[id].set();
-  if (id === 'gabor') {
-    return gaborBank({
-      orientation: Number(settings['orientation']),
-      frequency: Number(settings['frequency']),
-      sigma: Number(settings['sigma']),
-      count: Number(settings['count']),
-    });
-  }
-  const values = CUSTOM_KEYS.map((key) => Number(settings[key]) || 0);
-  return { kernels: [customKernel(values, settings['customSize'] === '5' ? 5 : 3)], combine: 'none' };
+export function kernelSetFor(settings: ConvFiltersSettings): KernelSet {
+  const { kernel, orientation, frequency, sigma, count } = settings;
+  if (isClassicKernel(kernel)) return CLASSIC_KERNELS[kernel].set();
+  if (kernel === 'gabor') return gaborBank({ orientation, frequency, sigma, count });
+  return { kernels: [customKernel(customValues(settings), settings.customSize === '5' ? 5 : 3)], combine: 'none' };
+}
+
+/** The 25 weights of the reader's editor, k0..k24 (the spec declares each one, so each is set). */
+export function customValues(settings: ConvFiltersSettings): number[] {
+  return CUSTOM_KEYS.map((key) => {
+    const value = settings[key];
+    if (value === undefined) throw new Error(`the filters settings have no ${key}`);
+    return value;
+  });
 }
 
 /** "Sobel x and y, gradient magnitude", for summaries. */
-export function kernelSetName(settings: Settings): string {
-  const id = String(settings['kernel']);
-  if (isClassicKernel(id)) return CLASSIC_KERNELS[id].label;
-  if (id === 'gabor') return `a bank of ${settings['count']} Gabor filters (θ from ${settings['orientation']}°, f = ${settings['frequency']}, σ = ${settings['sigma']})`;
-  return `your ${settings['customSize'] === '5' ? '5×5' : '3×3'} kernel`;
+export function kernelSetName(settings: ConvFiltersSettings): string {
+  const { kernel } = settings;
+  if (isClassicKernel(kernel)) return CLASSIC_KERNELS[kernel].label;
+  if (kernel === 'gabor') return `a bank of ${settings.count} Gabor filters (θ from ${settings.orientation}°, f = ${settings.frequency}, σ = ${settings.sigma})`;
+  return `your ${settings.customSize === '5' ? '5×5' : '3×3'} kernel`;
 }

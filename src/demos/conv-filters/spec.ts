@@ -5,7 +5,7 @@
  * link with source=file asks the reader to open one.
  */
 import { CLASSIC_KERNELS } from '../../engines/conv-filters/kernels.ts';
-import type { NumberSpec, SettingsSpec } from '../settings.ts';
+import { defineSettings, type NumberSpec, type SettingsOf, type SettingsSpec } from '../settings.ts';
 
 export const DEMO_ID = 'conv-filters';
 
@@ -18,7 +18,9 @@ export const DEFAULT_CUSTOM = [
   0, 0, 0, 0, 0,
 ];
 
-export const CUSTOM_KEYS = DEFAULT_CUSTOM.map((_, n) => `k${n}`);
+/** A weight of the reader's kernel: k0..k24, row by row. */
+export type CustomKey = `k${number}`;
+export const CUSTOM_KEYS = DEFAULT_CUSTOM.map((_, n): CustomKey => `k${n}`);
 
 const weight = (n: number): NumberSpec => ({
   kind: 'number',
@@ -29,7 +31,14 @@ const weight = (n: number): NumberSpec => ({
   default: DEFAULT_CUSTOM[n]!,
 });
 
-export const CONV_FILTERS_SPEC: SettingsSpec = {
+/** The settings `spec` and the 25 weights of the reader's kernel, each typed as a number. */
+function withCustomWeights<S extends SettingsSpec>(spec: S): S & Record<CustomKey, NumberSpec> {
+  const weights: Record<CustomKey, NumberSpec> = {};
+  CUSTOM_KEYS.forEach((key, n) => (weights[key] = weight(n)));
+  return { ...spec, ...weights };
+}
+
+export const CONV_FILTERS_SPEC = withCustomWeights(defineSettings({
   source: {
     kind: 'choice',
     label: 'Image',
@@ -65,5 +74,6 @@ export const CONV_FILTERS_SPEC: SettingsSpec = {
     ],
     default: '3',
   },
-  ...Object.fromEntries(CUSTOM_KEYS.map((key, n) => [key, weight(n)])),
-};
+}));
+
+export type ConvFiltersSettings = SettingsOf<typeof CONV_FILTERS_SPEC>;

@@ -2,12 +2,22 @@
  * Where the sliding window is: an output cell (map k, row i, column j). The window visits the
  * cells of map 0 row by row, then map 1, and so on; the keyboard moves it as on a grid.
  */
+import type { MechanicsLayer } from '../../engines/conv/layer.ts';
 import type { OutputCell } from '../../views/conv-mechanics/mechanics-figure.ts';
 
 export interface OutputDims {
   maps: number;
   rows: number;
   cols: number;
+}
+
+export function outputDims(layer: MechanicsLayer): OutputDims {
+  return { maps: layer.shape.depth, rows: layer.shape.height.positions, cols: layer.shape.width.positions };
+}
+
+/** Where cell (k, i, j) sits in tf's [H, W, K] output layout. */
+export function outputOffset(cell: OutputCell, dims: OutputDims): number {
+  return (cell.i * dims.cols + cell.j) * dims.maps + cell.k;
 }
 
 export function cellCount(dims: OutputDims): number {

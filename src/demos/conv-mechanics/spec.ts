@@ -5,11 +5,11 @@
  * stride 4). No setting restarts the run: the run rebuilds its layer in place, so a refused or
  * clamped value keeps its message on screen.
  */
-import type { SettingsSpec } from '../settings.ts';
+import { defineSettings, type SettingsOf } from '../settings.ts';
 
 export const DEMO_ID = 'conv-mechanics';
 
-export const CONV_MECHANICS_SPEC: SettingsSpec = {
+export const CONV_MECHANICS_SPEC = defineSettings({
   mode: {
     kind: 'choice',
     label: 'Layer',
@@ -30,4 +30,6 @@ export const CONV_MECHANICS_SPEC: SettingsSpec = {
   dilation: { kind: 'int', label: 'Dilation d', min: 1, max: 6, default: 1, help: 'Taps d apart: F_eff = d(F − 1) + 1.' },
   seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, default: 1, help: 'The random inputs and filters.' },
   speed: { kind: 'int', label: 'Positions per second', min: 1, max: 60, default: 2, help: 'How fast the window slides when playing.' },
-};
+});
+
+export type ConvMechanicsSettings = SettingsOf<typeof CONV_MECHANICS_SPEC>;

@@ -1,11 +1,11 @@
 /** Settings of the 2-D GAN demo (shell, element and URL hash share this declaration). */
 import { createDistribution, DISTRIBUTION_IDS } from '../../engines/gan2d/distributions.ts';
-import type { SettingsSpec } from '../settings.ts';
+import { defineSettings } from '../settings.ts';
 
 export const DEMO_ID = 'gan-2d';
 export const MAX_DRAWN_POINTS = 300;
 
-export const GAN_2D_SPEC: SettingsSpec = {
+export const GAN_2D_SPEC = defineSettings({
   distribution: {
     kind: 'choice',
     label: 'Data',
@@ -38,4 +38,4 @@ export const GAN_2D_SPEC: SettingsSpec = {
   speed: { kind: 'int', label: 'Steps per frame', min: 1, max: 20, default: 4 },
   arrows: { kind: 'bool', label: 'Show gradient arrows', default: true },
   seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, default: 1, restarts: true },
-};
+});

@@ -1,5 +1,5 @@
 /** Settings of the GAN sampler demo (shell, element and URL hash share this declaration). */
-import type { SettingsSpec, TextSpec } from '../settings.ts';
+import { defineSettings, type SettingsOf, type TextSpec } from '../settings.ts';
 
 export const DEMO_ID = 'gan-sampler';
 /** Samples in the grid, and grid columns. */
@@ -19,7 +19,7 @@ const group = (label: string, help: string): TextSpec => ({
   default: '',
 });
 
-export const GAN_SAMPLER_SPEC: SettingsSpec = {
+export const GAN_SAMPLER_SPEC = defineSettings({
   seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, default: 1, help: 'draws the grid’s codes z ~ N(0, I)' },
   pick: {
     kind: 'choice',
@@ -40,12 +40,21 @@ export const GAN_SAMPLER_SPEC: SettingsSpec = {
   minus: group('Y: samples subtracted', 'mean(X) − mean(Y) + mean(Z)'),
   base: group('Z: samples added', 'up to 3 sample numbers'),
   nearest: { kind: 'bool', label: 'Show each sample’s nearest training digit', default: true },
-};
+});
+
+export type GanSamplerSettings = SettingsOf<typeof GAN_SAMPLER_SPEC>;
+/** The three groups of latent arithmetic: mean(X) − mean(Y) + mean(Z). */
+export type GroupKey = 'plus' | 'minus' | 'base';
 
 /** Sample numbers of a group setting ("4,17") in grid order, without repeats. */
 export function parseGroup(text: string): number[] {
   if (text === '') return [];
   return [...new Set(text.split(',').map(Number))].filter((n) => Number.isInteger(n));
+}
+
+/** The members of a group that are in the grid (a link may name others: they are left out). */
+export function groupMembers(text: string): number[] {
+  return parseGroup(text).filter((i) => i < GRID_COUNT);
 }
 
 /** A group with `index` added, or removed if it was there; at most 3, the oldest dropped. */

@@ -6,7 +6,8 @@
  * On the main-thread backends a 512×512 image through a bank of 8 Gabor kernels of 21×21 is
  * nearly a billion multiply-adds: the image is convolved in bands of rows, each band a short task
  * followed by a yield. A band reads F − 1 extra rows of the padded image, so bands give exactly
- * the same numbers as one convolution. No tensor outlives a call.
+ * the same numbers as one convolution. Each band's data is awaited before the next is queued,
+ * and a run that ends (`signal`) stops between bands. No tensor outlives a call.
  */
 import type { Tf } from '../../tf/types.ts';
 import { yieldToEventLoop } from '../yield.ts';
@@ -24,6 +25,8 @@ export interface ApplyOptions {
   relu: boolean;
   /** Multiply-adds per task; Infinity convolves the whole image at once (GPU backends). */
   multiplyAddsPerTask?: number;
+  /** The run's signal: checked between bands (throws its AbortError). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface Responses {
@@ -52,6 +55,7 @@ export async function applyKernels(tf: Tf, image: GrayImage, kernels: readonly K
   const maps = Array.from({ length: channels }, () => new Float32Array(width * height));
   try {
     for (let r0 = 0; r0 < height; r0 += rowsPerBand) {
+      options.signal?.throwIfAborted();
       const rows = Math.min(rowsPerBand, height - r0);
       const band = tf.tidy(() => {
         const slice = tf.slice(padded, [0, r0, 0, 0], [1, rows + 2 * pad, width + 2 * pad, 1]);

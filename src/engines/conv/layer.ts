@@ -77,7 +77,7 @@ export function computeLayer(tf: Tf, layer: MechanicsLayer, options: ComputeOpti
   const { stride, pad, size, mode } = layer.settings;
   if (!layer.computable) throw new Error('this layer has no output to compute');
   if (layer.bank) return conv2dTf(tf, layer.input, layer.bank, { stride, pad, dilation: layer.dilation }, options);
-  return pool2dTf(tf, layer.input, mode === 'max' ? 'max' : 'avg', { size, stride, pad });
+  return pool2dTf(tf, layer.input, mode === 'max' ? 'max' : 'avg', { size, stride, pad }, options);
 }
 
 /** The whole output by the plain-TS reference (float64), to compare with tfjs's. */

@@ -6,7 +6,8 @@
  *   1"): such a layer is computed with the zero-expanded filter of dilateFilters(), the same sums.
  * - On the main-thread backends (wasm, cpu) a large layer (AlexNet's first is 105 million
  *   multiply-adds) is computed a few filters at a time with a yield in between, so no task blocks
- *   the page for long.
+ *   the page for long. Each chunk's data is awaited before the next is queued, and a run that
+ *   ends (`signal`) stops between chunks.
  */
 import type { Tf } from '../../tf/types.ts';
 import { yieldToEventLoop } from '../yield.ts';
@@ -17,6 +18,8 @@ import { dilateFilters, type FilterBank, type Volume } from './volume.ts';
 export interface ComputeOptions {
   /** Multiply-adds per task before yielding; Infinity computes everything in one call. */
   multiplyAddsPerTask?: number;
+  /** The run's signal: checked between chunks (throws its AbortError). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface TfResult {
@@ -38,6 +41,7 @@ export async function conv2dTf(tf: Tf, x: Volume, bank: FilterBank, g: ConvGeome
     const chunk = Math.max(1, Math.min(f.count, Math.floor(perTask / Math.max(1, macsPerFilter))));
     let result: TfResult | undefined;
     for (let k0 = 0; k0 < f.count; k0 += chunk) {
+      options.signal?.throwIfAborted();
       const k1 = Math.min(f.count, k0 + chunk);
       const out = tf.tidy(() => {
         const w = tf.tensor4d(filterColumns(f, k0, k1), [f.size, f.size, f.depth, k1 - k0]);
@@ -61,7 +65,8 @@ export async function conv2dTf(tf: Tf, x: Volume, bank: FilterBank, g: ConvGeome
   }
 }
 
-export async function pool2dTf(tf: Tf, x: Volume, kind: PoolKind, g: PoolGeometry): Promise<TfResult> {
+export async function pool2dTf(tf: Tf, x: Volume, kind: PoolKind, g: PoolGeometry, options: ComputeOptions = {}): Promise<TfResult> {
+  options.signal?.throwIfAborted();
   const out = tf.tidy(() => {
     const input = tf.tensor4d(Float32Array.from(x.data), [1, x.height, x.width, x.depth]);
     return kind === 'max' ? tf.maxPool(input, g.size, g.stride, g.pad) : tf.avgPool(input, g.size, g.stride, g.pad);

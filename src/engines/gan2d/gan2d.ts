@@ -10,7 +10,7 @@
 import type { Scalar, Tensor, Tf, Variable } from '../../tf/types.ts';
 import { createRandom, type Random } from '../random.ts';
 import { createTfOptimizer, minimizeStep, type TfOptimizer } from '../optimizers/tf-optimizer.ts';
-import { appendLossPairs } from '../step-losses.ts';
+import { runSliced } from '../../tf/slices.ts';
 import { DEFAULT_HYPERPARAMETERS } from '../optimizers/update-rules.ts';
 import type { Distribution } from './distributions.ts';
 
@@ -33,6 +33,7 @@ export interface Gan2dSnapshot {
 }
 
 export interface Gan2d {
+  /** Trains `steps` steps in awaited slices; throws an AbortError if the signal fires first. */
   advance(steps: number): Promise<void>;
   snapshot(gridSize: number, extent: number): Promise<Gan2dSnapshot>;
   readonly step: number;
@@ -50,6 +51,8 @@ export interface Gan2dOptions {
   /** How many generated points the snapshots show. */
   shownSamples: number;
   settings: () => Gan2dSettings;
+  /** The run's signal: training stops between slices once it fires. */
+  signal?: AbortSignal;
 }
 
 export function createGan2d(options: Gan2dOptions): Gan2d {
@@ -81,8 +84,8 @@ export function createGan2d(options: Gan2dOptions): Gan2d {
       return step;
     },
     async advance(steps) {
-      const perStep: Tensor[] = [];
-      for (let s = 0; s < steps; s++) {
+      // One step = dSteps updates of D, one of G; its [D loss, G loss] is read slice by slice.
+      const oneStep = (): Tensor => {
         const settings = options.settings();
         let dValue: Tensor | undefined;
         for (let k = 0; k < settings.dSteps; k++) {
@@ -94,12 +97,18 @@ export function createGan2d(options: Gan2dOptions): Gan2d {
         const z = noise(batchSize);
         const gValue = update(optG, g, () => generatorLoss(z, settings.generatorLoss));
         z.dispose();
-        perStep.push(tf.stack([dValue!, gValue]));
+        const pair = tf.stack([dValue!, gValue]);
         tf.dispose([dValue!, gValue]);
-      }
-      if (perStep.length === 0) return;
-      await appendLossPairs(tf, perStep, losses.d, losses.g);
-      step += steps;
+        return pair;
+      };
+      await runSliced(tf, steps, oneStep, {
+        signal: options.signal,
+        onValues: (values) => {
+          losses.d.push(values[0]!);
+          losses.g.push(values[1]!);
+          step += 1;
+        },
+      });
     },
     async snapshot(gridSize, extent) {
       const all = tf.tidy(() => {

@@ -24,7 +24,8 @@ export interface MeasureOptions {
   samples: Float32Array;
   seed: number;
   classifier?: DigitClassifier;
-  yieldOften?: boolean;
+  /** Stops the nearest-digit search between slices. */
+  signal?: AbortSignal;
 }
 
 export async function measureSampleQuality(o: MeasureOptions): Promise<SampleQuality> {
@@ -35,7 +36,7 @@ export async function measureSampleQuality(o: MeasureOptions): Promise<SampleQua
     const nearestOf = async (pixels: Float32Array) => {
       const queries = tf.tensor2d(pixels, [pixels.length / 784, 784]);
       try {
-        return (await nearestDigits(tf, bank, queries, { yieldOften: o.yieldOften ?? false })).distance;
+        return (await nearestDigits(tf, bank, queries, { signal: o.signal })).distance;
       } finally {
         queries.dispose();
       }

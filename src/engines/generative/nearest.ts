@@ -3,8 +3,8 @@
  * [0, 1] (the memorization check): ‖q − t‖² = ‖q‖² + ‖t‖² − 2 q·t, so all distances to the
  * bank are one matrix product. Plain TypeScript reference below for the tests.
  */
+import { runSliced } from '../../tf/slices.ts';
 import type { Tensor, Tf } from '../../tf/types.ts';
-import { yieldToEventLoop } from '../yield.ts';
 
 export interface DigitBank {
   /** [784, T]: pixels in [0, 1], one digit per column (a plain product q·B is wasm's fast path). */
@@ -31,29 +31,35 @@ export interface Nearest {
 }
 
 /**
- * Nearest bank digit for each row of `queries` [M, 784] in [0, 1], in chunks of `chunk` rows
- * (yielding between chunks when asked: wasm and cpu run on the main thread).
+ * Nearest bank digit for each row of `queries` [M, 784] in [0, 1], in chunks of `chunk` rows,
+ * sent to the backend in awaited slices (runSliced): at most one slice in flight, a yield
+ * between slices on the main-thread backends, and a stop between slices once `signal` fires.
  */
-export async function nearestDigits(tf: Tf, bank: DigitBank, queries: Tensor, options: { chunk?: number; yieldOften?: boolean } = {}): Promise<Nearest> {
+export async function nearestDigits(tf: Tf, bank: DigitBank, queries: Tensor, options: { chunk?: number; signal?: AbortSignal | undefined } = {}): Promise<Nearest> {
   const m = queries.shape[0]!;
   const chunk = options.chunk ?? 64;
   const index = new Int32Array(m);
   const distance = new Float32Array(m);
-  for (let start = 0; start < m; start += chunk) {
-    const n = Math.min(chunk, m - start);
-    const [which, squared] = tf.tidy(() => {
+  const rows = (c: number) => Math.min(chunk, m - c * chunk);
+  // Each chunk's result is one [2, n] tensor: the index of the nearest digit (exact in float32
+  // up to 2²⁴) and the squared distance.
+  const nearestOfChunk = (c: number): Tensor =>
+    tf.tidy(() => {
+      const [start, n] = [c * chunk, rows(c)];
       const q = tf.slice(queries, [start, 0], [n, 784]);
       const d2 = tf.sub(tf.add(tf.reshape(tf.sum(tf.square(q), 1), [n, 1]), tf.reshape(bank.squaredNorms, [1, bank.count])), tf.mul(2, tf.matMul(q, bank.columns)));
-      return [tf.argMin(d2, 1), tf.min(d2, 1)];
+      return tf.stack([tf.cast(tf.argMin(d2, 1), 'float32'), tf.min(d2, 1)]);
     });
-    const [w, s] = await Promise.all([which.data(), squared.data()]);
-    tf.dispose([which, squared]);
-    for (let i = 0; i < n; i++) {
-      index[start + i] = w[i]!;
-      distance[start + i] = Math.sqrt(Math.max(0, s[i]!));
-    }
-    if (options.yieldOften) await yieldToEventLoop();
-  }
+  await runSliced(tf, Math.ceil(m / chunk), nearestOfChunk, {
+    signal: options.signal,
+    onValues: (values, c) => {
+      const n = rows(c);
+      for (let i = 0; i < n; i++) {
+        index[c * chunk + i] = values[i]!;
+        distance[c * chunk + i] = Math.sqrt(Math.max(0, values[n + i]!));
+      }
+    },
+  });
   return { index, distance };
 }
 
