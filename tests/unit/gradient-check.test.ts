@@ -69,3 +69,15 @@ describe('gradient check of the small net (affine, batch norm, ReLU, dropout, so
     expect(sampleIndices(3, 10, createRandom(1))).toEqual([0, 1, 2]);
   });
 });
+
+describe('gradient-check readout', () => {
+  test('names the flagged tensors, the float32 reading and the kinks', async () => {
+    const { describeCheck } = await import('../../src/demos/gradient-check/summary.ts');
+    const tensor = (name: string, maxRelativeError: number, kinks = 0) => ({ name, entries: [], maxRelativeError, kinks });
+    const check = { loss: 2.41234, float64: [tensor('W1', 0.5, 1), tensor('W2', 1e-9)], float32: [tensor('W1', 0.4), tensor('W2', 3e-3)] };
+    expect(describeCheck(check, 'Bug: x')).toBe('Bug: x. Loss 2.4123. In float64 the check flags W1 (relative error up to 5.0e-1). With a float32 forward pass the largest error is 4.0e-1 (wrong). 1 sampled entry crosses a ReLU kink and is not counted.');
+    const fine = { loss: 2.3, float64: [tensor('W1', 2e-10)], float32: undefined };
+    expect(describeCheck(fine, 'Correct')).toBe('Correct. Loss 2.3000. In float64 every tensor agrees (largest relative error 2.0e-10).');
+    expect(describeCheck(undefined, 'Correct')).toBe('Checking…');
+  });
+});

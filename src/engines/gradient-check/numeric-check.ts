@@ -5,6 +5,7 @@
  * perturbation flips a ReLU is a kink: there the two sides lie on different linear pieces.
  */
 import type { Random } from '../random.ts';
+import { yieldToEventLoop } from '../yield.ts';
 
 export interface EntryCheck {
   index: number;
@@ -43,8 +44,14 @@ export interface Probe {
 /** One entry at a time, each loss awaited before the next: at most one forward pass in flight. */
 export async function checkTensor(name: string, analytic: ArrayLike<number>, indices: number[], probe: Probe, h: number, signal?: AbortSignal): Promise<TensorCheck> {
   const entries: EntryCheck[] = [];
+  let sliceStart = performance.now();
   for (const index of indices) {
     signal?.throwIfAborted();
+    // The float64 probes are synchronous: give the page its turn every ~frame.
+    if (performance.now() - sliceStart > 12) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
     const numeric = ((await probe.lossAt(index, h)) - (await probe.lossAt(index, -h))) / (2 * h);
     const a = analytic[index]!;
     entries.push({ index, analytic: a, numeric, relativeError: relativeErrorWithFloor(a, numeric), kink: probe.crossesKink(index, h) });
