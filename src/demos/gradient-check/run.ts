@@ -1,7 +1,9 @@
 /**
  * One run of the gradient-check demo: a batch of MNIST digits through Assignment 2's small net,
  * its hand-written gradients (with the planted bug, if any) checked by centred differences in
- * float64 and through a float32 tfjs forward pass. One advance computes; the run is then done.
+ * float64 and through a float32 tfjs forward pass. The check is computed while the run is built
+ * (no motion is involved, so a reader who asks for reduced motion sees it at once); the one
+ * advance then marks the run done.
  */
 import { loadMnist } from '../../data/mnist-loader.ts';
 import { verdictOf } from '../../engines/backprop/gradient-check.ts';
@@ -30,7 +32,6 @@ export async function createGradientCheckRun(context: DemoContext<Spec>): Promis
   figureBox.replaceChildren();
   const plot = createErrorPlot(figureBox, fitWidth(figureBox, 300, 680), PARAM_NAMES);
   const bugLabel = SPEC.bug.options.find((o) => o.value === settings.bug)!.label;
-  let check: NetCheck | undefined;
 
   const showTable = (result: NetCheck) => table.replaceChildren(...result.float64.map((tensor, i) => {
     const row = document.createElement('tr');
@@ -43,15 +44,14 @@ export async function createGradientCheckRun(context: DemoContext<Spec>): Promis
     return row;
   }));
 
+  context.say('Checking the gradients…');
+  const check: NetCheck = await checkSmallNet(net, params, { bug: settings.bug, samplesPerTensor: settings.samples, h: settings.h, seed: settings.seed, tf: context.tf, signal: context.signal });
+  plot.update(check.float64, check.float32);
+  showTable(check);
+  context.say('');
+
   return {
-    async advance() {
-      if (!check) {
-        check = await checkSmallNet(net, params, { bug: settings.bug, samplesPerTensor: settings.samples, h: settings.h, seed: settings.seed, tf: context.tf, signal: context.signal });
-        plot.update(check.float64, check.float32);
-        showTable(check);
-      }
-      return false;
-    },
+    advance: async () => false,
     summary: () => describeCheck(check, bugLabel),
     exportData: () => ({
       csv: toCsv(['tensor', 'index', 'analytic', 'numeric_float64', 'relative_error_float64', 'numeric_float32', 'relative_error_float32', 'kink'], check ? checkRows(check) : []),

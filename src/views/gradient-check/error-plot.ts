@@ -23,17 +23,20 @@ export interface ErrorPlot {
 export function createErrorPlot(container: HTMLElement, width: number, rows: readonly string[]): ErrorPlot {
   const left = 56;
   const rowHeight = 30;
-  const height = 44 + rows.length * rowHeight + 30;
+  // Narrow figures stagger the band names on two lines so "suspicious" and "wrong" do not collide.
+  const narrow = width < 520;
+  const top = narrow ? 34 : 22;
+  const height = top + 22 + rows.length * rowHeight + 30;
   const svg = appendFigureSvg(container, width, height, 'Relative error of each checked gradient entry, log scale, float64 and float32');
   const x = scaleLog().domain([FLOOR, 1]).range([left, width - 12]).clamp(true);
   const bands = svg.append('g');
-  for (const band of BANDS) {
-    bands.append('rect').attr('x', x(band.from)).attr('width', x(band.to) - x(band.from)).attr('y', 22).attr('height', rows.length * rowHeight).attr('fill', band.color).attr('opacity', 0.13);
-    bands.append('text').attr('x', (x(band.from) + x(band.to)) / 2).attr('y', 16).attr('text-anchor', 'middle').attr('font-size', 11).attr('fill', 'currentColor').text(band.label);
-  }
-  const rowY = (i: number) => 22 + (i + 0.5) * rowHeight;
+  BANDS.forEach((band, i) => {
+    bands.append('rect').attr('x', x(band.from)).attr('width', x(band.to) - x(band.from)).attr('y', top).attr('height', rows.length * rowHeight).attr('fill', band.color).attr('opacity', 0.13);
+    bands.append('text').attr('x', (x(band.from) + x(band.to)) / 2).attr('y', narrow && i % 2 === 1 ? 14 : top - 6).attr('text-anchor', 'middle').attr('font-size', 11).attr('fill', 'currentColor').text(band.label);
+  });
+  const rowY = (i: number) => top + (i + 0.5) * rowHeight;
   rows.forEach((name, i) => svg.append('text').attr('x', left - 8).attr('y', rowY(i)).attr('dy', '0.35em').attr('text-anchor', 'end').attr('font-size', 12).attr('fill', 'currentColor').text(name));
-  svg.append('g').attr('transform', `translate(0,${22 + rows.length * rowHeight})`).call(axisBottom(x).tickValues([1e-16, 1e-12, 1e-8, 1e-4, 1]).tickFormat((v) => `1e${Math.round(Math.log10(Number(v)))}`)).attr('font-size', 11);
+  svg.append('g').attr('transform', `translate(0,${top + rows.length * rowHeight})`).call(axisBottom(x).tickValues([1e-16, 1e-12, 1e-8, 1e-4, 1]).tickFormat((v) => `1e${Math.round(Math.log10(Number(v)))}`)).attr('font-size', 11);
   svg.append('text').attr('x', width - 12).attr('y', height - 2).attr('text-anchor', 'end').attr('font-size', 11).attr('fill', 'currentColor').text('relative error ● float64  ○ float32  × kink');
   const marks = svg.append('g');
   return {
