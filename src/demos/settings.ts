@@ -75,6 +75,12 @@ export function defaultsOf(spec: SettingsSpec): Settings {
   return Object.fromEntries(Object.entries(spec).map(([key, s]) => [key, s.default]));
 }
 
+/** The defaults of a spec declared with defineSettings, typed as its run receives them. */
+export function defaultSettings<S extends SettingsSpec>(spec: S): SettingsOf<S> {
+  // Each default is of its own setting's kind (a choice's default is one of its options).
+  return defaultsOf(spec) as SettingsOf<S>;
+}
+
 export interface Coerced {
   value: SettingValue;
   /** Set when the input was refused or changed, to tell the reader. */

@@ -7,17 +7,16 @@ import { buildLayer } from '../../src/engines/conv/layer.ts';
 import { CLASSIC_KERNELS } from '../../src/engines/conv-filters/kernels.ts';
 import { kernelSetFor, kernelSetName } from '../../src/demos/conv-filters/kernel-choice.ts';
 import { chooseSource, digitSource, fileStatusText } from '../../src/demos/conv-filters/source.ts';
-import { CONV_FILTERS_SPEC, DEFAULT_CUSTOM, type ConvFiltersSettings } from '../../src/demos/conv-filters/spec.ts';
+import { CONV_FILTERS_SPEC, DEFAULT_CUSTOM } from '../../src/demos/conv-filters/spec.ts';
 import { describeResponses, describeUncopyable } from '../../src/demos/conv-filters/summary.ts';
 import { exportLayer } from '../../src/demos/conv-mechanics/layer-export.ts';
-import { CONV_MECHANICS_SPEC, type ConvMechanicsSettings } from '../../src/demos/conv-mechanics/spec.ts';
+import { CONV_MECHANICS_SPEC } from '../../src/demos/conv-mechanics/spec.ts';
 import { describeLayer, describeOutput, layerSettings } from '../../src/demos/conv-mechanics/summary.ts';
 import { loadMnistNode } from '../../src/data/mnist-node.ts';
-import { defaultsOf } from '../../src/demos/settings.ts';
+import { defaultSettings } from '../../src/demos/settings.ts';
 
-// Every default passes its own spec: the defaults are valid typed settings.
-const mechanicsDefaults = defaultsOf(CONV_MECHANICS_SPEC) as ConvMechanicsSettings;
-const filterDefaults = defaultsOf(CONV_FILTERS_SPEC) as ConvFiltersSettings;
+const mechanicsDefaults = defaultSettings(CONV_MECHANICS_SPEC);
+const filterDefaults = defaultSettings(CONV_FILTERS_SPEC);
 
 describe('convolution mechanics readouts', () => {
   const layer = buildLayer(layerSettings(mechanicsDefaults));

@@ -7,10 +7,10 @@ import { createDistribution } from '../../src/engines/gan2d/distributions.ts';
 import type { SampleQuality } from '../../src/engines/generative/quality.ts';
 import { createRandom } from '../../src/engines/random.ts';
 import { describeDrawing, describeGan2d, describeReach, generatorReach, smooth } from '../../src/demos/gan-2d/summary.ts';
-import { GAN_SAMPLER_SPEC, type GanSamplerSettings } from '../../src/demos/gan-sampler/spec.ts';
+import { GAN_SAMPLER_SPEC } from '../../src/demos/gan-sampler/spec.ts';
 import { describeGanModel, describeSampler, describeSettingsNote } from '../../src/demos/gan-sampler/summary.ts';
 import { countInside, describeManifold, describeVaeModel } from '../../src/demos/vae-manifold/summary.ts';
-import { defaultsOf } from '../../src/demos/settings.ts';
+import { defaultSettings } from '../../src/demos/settings.ts';
 import type { Neighbour, SamplerFigureData } from '../../src/views/gan-sampler/sampler-figure.ts';
 
 const quality: SampleQuality = { samples: 1000, seed: 2017, nearest: { sampleMean: 6.25, testMean: 4.65, ratio: 1.344, trainDigits: 8000, testDigits: 2000 } };
@@ -52,8 +52,7 @@ describe('2-D GAN readouts', () => {
 });
 
 describe('GAN sampler readouts', () => {
-  // Every default passes its own spec: the defaults are valid typed settings.
-  const defaults = defaultsOf(GAN_SAMPLER_SPEC) as GanSamplerSettings;
+  const defaults = defaultSettings(GAN_SAMPLER_SPEC);
   const neighbour = (distance: number): Neighbour => ({ pixels: new Float32Array(784), distance, index: 0, label: 0 });
 
   test('the model note says how the generator was trained and how good it is', () => {
