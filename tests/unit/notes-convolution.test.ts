@@ -5,7 +5,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import { conv2dReference, type ConvGeometry } from '../../src/engines/conv/reference.ts';
-import { createVolume, type FilterBank, type Volume } from '../../src/engines/conv/volume.ts';
+import { createVolume, volumeAt, weightAt, type FilterBank, type Volume } from '../../src/engines/conv/volume.ts';
+import { buildLayer, referenceOutput, windowTerms, type LayerMode } from '../../src/engines/conv/layer.ts';
+import { CONV_MECHANICS_SPEC } from '../../src/demos/conv-mechanics/spec.ts';
+import { defaultsOf } from '../../src/demos/settings.ts';
 
 const H = 1e-6;
 
@@ -50,5 +53,54 @@ describe('Assignment 2: the 1-D convolution backward example', () => {
     expect(db[0]).toBeCloseTo(6, 6);
     expect([dw[3], dw[4], dw[5]].map((v) => Number(v!.toFixed(6)))).toEqual([14, 20, 26]);
     expect(dx.slice(5, 10).map((v) => Number(v.toFixed(6)))).toEqual([1, 2, 2, -2, -3]);
+  });
+});
+
+describe('Lecture 5: the worked 2-D convolution is the conv demo\'s default layer', () => {
+  const defaults = defaultsOf(CONV_MECHANICS_SPEC);
+  const layer = buildLayer({
+    mode: defaults['mode'] as LayerMode,
+    width: defaults['width'] as number,
+    height: defaults['height'] as number,
+    depth: defaults['depth'] as number,
+    filters: defaults['filters'] as number,
+    size: defaults['size'] as number,
+    stride: defaults['stride'] as number,
+    pad: defaults['pad'] as number,
+    dilation: defaults['dilation'] as number,
+    seed: defaults['seed'] as number,
+  });
+  const slice = (d: number) => Array.from({ length: 5 }, (_, r) => Array.from({ length: 5 }, (_, c) => volumeAt(layer.input, r, c, d)));
+  const filterSlice = (k: number, d: number) => Array.from({ length: 3 }, (_, a) => Array.from({ length: 3 }, (_, c) => weightAt(layer.bank!, a, c, d, k)));
+
+  test('5×5×3 input, two 3×3×3 filters, stride 2, pad 1, with the numbers printed in the notes', () => {
+    expect([layer.settings.width, layer.settings.height, layer.settings.depth, layer.settings.filters, layer.settings.size, layer.settings.stride, layer.settings.pad]).toEqual([5, 5, 3, 2, 3, 2, 1]);
+    expect(slice(0)).toEqual([[1, 2, 1, 2, 0], [0, 1, 0, 1, 0], [2, 1, 0, 0, 0], [0, 1, 2, 0, 2], [2, 0, 2, 2, 2]]);
+    expect(slice(1)).toEqual([[0, 2, 2, 1, 1], [1, 2, 0, 2, 1], [0, 2, 2, 1, 2], [0, 2, 2, 2, 2], [2, 2, 1, 0, 0]]);
+    expect(slice(2)).toEqual([[1, 0, 1, 1, 0], [0, 0, 1, 0, 1], [2, 2, 0, 0, 1], [0, 0, 1, 2, 2], [0, 0, 2, 2, 2]]);
+    expect([0, 1, 2].map((d) => filterSlice(0, d))).toEqual([
+      [[-1, 1, 0], [0, 1, -1], [-1, 1, -1]],
+      [[1, 0, -1], [-1, -1, -1], [1, 0, 0]],
+      [[1, 0, 1], [-1, -1, 1], [1, 0, 0]],
+    ]);
+    expect([0, 1, 2].map((d) => filterSlice(1, d))).toEqual([
+      [[-1, 1, -1], [0, 0, 1], [0, -1, 1]],
+      [[0, 0, 0], [0, -1, 1], [1, 0, -1]],
+      [[1, 0, -1], [0, -1, 1], [1, 0, -1]],
+    ]);
+    expect(Array.from(layer.bank!.bias)).toEqual([1, 1]);
+  });
+
+  test('V[1,1,0] = 0 − 3 − 2 + 1 = −4, and the two maps are the ones printed', () => {
+    const terms = windowTerms(layer, 0, 1, 1);
+    const perSlice = [0, 1, 2].map((d) => terms.taps.filter((t) => t.d === d).reduce((sum, t) => sum + t.input * t.weight, 0));
+    expect(perSlice).toEqual([0, -3, -2]);
+    expect(terms.taps.some((t) => t.padded)).toBe(false);
+    expect(terms.value).toBe(-4);
+    expect(windowTerms(layer, 0, 0, 0).taps.filter((t) => t.padded && t.d === 0)).toHaveLength(5);
+    const y = referenceOutput(layer);
+    const map = (k: number) => Array.from({ length: 3 }, (_, i) => Array.from({ length: 3 }, (_, j) => y.data[(i * 3 + j) * 2 + k]));
+    expect(map(0)).toEqual([[-4, -5, -1], [-3, -4, 4], [-3, 1, 5]]);
+    expect(map(1)).toEqual([[3, 3, 2], [2, -6, -1], [0, 1, 3]]);
   });
 });
