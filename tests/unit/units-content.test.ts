@@ -95,7 +95,8 @@ describe('unit pages', () => {
       const floor = unit.kind === 'assignment' ? 1000 : unit.number === 1 ? 800 : 1500;
       expect(words, `${file}: prose words`).toBeGreaterThanOrEqual(floor);
       expect(body, file).toMatch(/^## Key ideas$/m);
-      const questions = body.split(/^## Check yourself$/m)[1] ?? '';
+      // Only the check-yourself section itself: a Problems section may follow it.
+      const questions = (body.split(/^## Check yourself$/m)[1] ?? '').split(/^## /m)[0] ?? '';
       const answers = (questions.match(/<details>/g) ?? []).length;
       expect(answers, `${file}: check-yourself answers`).toBeGreaterThanOrEqual(3);
       expect(answers, `${file}: check-yourself answers`).toBeLessThanOrEqual(6);
