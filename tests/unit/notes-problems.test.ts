@@ -52,7 +52,7 @@ describe('Lecture 3 problems', () => {
     const s = [3.0, 1.5, -1.0];
     const y = 1;
     const xx = sum(x.map((v) => v * v));
-    const svmGrad = s.map((sj, j) => (j !== y && sj - s[y]! + 1 > 0 ? 1 : 0));
+    const svmGrad: number[] = s.map((sj, j) => (j !== y && sj - s[y]! + 1 > 0 ? 1 : 0));
     svmGrad[y] = -sum(svmGrad);
     const svm = (sc: number[]) => sum(sc.map((sj, j) => (j === y ? 0 : Math.max(0, sj - sc[y]! + 1))));
     expect(svm(s)).toBe(2.5);
