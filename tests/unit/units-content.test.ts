@@ -103,6 +103,16 @@ describe('unit pages', () => {
     }
   });
 
+  test('every lecture ends with a Problems section of two or three worked problems', () => {
+    for (const { unit, body, file } of units.filter((u) => u.unit.kind === 'lecture')) {
+      const problems = body.split(/^## Problems$/m)[1];
+      expect(problems, `${file}: no "## Problems" section`).toBeDefined();
+      const solutions = (problems?.match(/<details>/g) ?? []).length;
+      expect(solutions, `${file}: worked problems`).toBeGreaterThanOrEqual(2);
+      expect(solutions, `${file}: worked problems`).toBeLessThanOrEqual(3);
+    }
+  });
+
   test('the outline slips are fixed, not copied', () => {
     const everything = units.map((u) => JSON.stringify(u.frontmatter) + u.body).join('\n');
     expect(everything).not.toMatch(/Dropou(?!t)/);
