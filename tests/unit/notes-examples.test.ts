@@ -113,3 +113,9 @@ describe('Lecture 3: the running 3-class example (cat, car, frog)', () => {
     expect((await dataLoss(tf, 'svm', s, y).data())[0]).toBeCloseTo(5 / 3, 6);
   });
 });
+
+describe('Assignment 1: the one-loop distance', () => {
+  test('each test row builds a 5,000 × 3,072 temporary of doubles, about 123 MB', () => {
+    expect((5000 * 3072 * 8) / 1e6).toBeCloseTo(122.88, 2);
+  });
+});
