@@ -66,3 +66,14 @@ describe('Lecture 9: VGG-16 layer by layer', () => {
     expect(vgg.convParameters).toBe(14_714_688);
   });
 });
+
+describe('Lecture 5 and 9: three 3×3 layers against one 7×7', () => {
+  test('27C² against 49C² weights (55%), 1.77M against 3.21M at C = 256; 110,592 against 200,704 at C = 64', () => {
+    const stack = (c: number) => 3 * convLayerShape({ width: 56, height: 56, depth: c, filters: c, size: 3, stride: 1, pad: 1 }).weights;
+    const single = (c: number) => convLayerShape({ width: 56, height: 56, depth: c, filters: c, size: 7, stride: 1, pad: 3 }).weights;
+    expect(stack(256) / single(256)).toBeCloseTo(27 / 49, 12);
+    expect(27 / 49).toBeCloseTo(0.55, 2);
+    expect([stack(256), single(256)]).toEqual([1_769_472, 3_211_264]);
+    expect([stack(64), single(64)]).toEqual([110_592, 200_704]);
+  });
+});
