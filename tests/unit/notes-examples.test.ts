@@ -53,6 +53,31 @@ describe('Lecture 7: "two Adam steps on a quadratic"', () => {
     const v1 = 0.001 * g * g;
     expect((hyper.lr * m1) / Math.sqrt(v1) / hyper.lr).toBeCloseTo(3.1623, 4);
   });
+
+  test('the uncorrected step overshoots by (1 - b1^t)/sqrt(1 - b2^t): 3.16 at t = 1, a peak of 6.57 at t = 12, 1.26 at t = 1000', () => {
+    // A constant gradient: the corrected rule moves by lr every step, the uncorrected one by lr * m / sqrt(v).
+    const g = 2;
+    const x = Float64Array.from([0]);
+    const state = createReferenceState(1);
+    let m = 0;
+    let v = 0;
+    const ratios: number[] = [];
+    for (let t = 1; t <= 1000; t++) {
+      const before = x[0]!;
+      referenceStep('adam', x, Float64Array.from([g]), state, hyper);
+      const corrected = before - x[0]!;
+      m = hyper.beta1 * m + (1 - hyper.beta1) * g;
+      v = hyper.beta2 * v + (1 - hyper.beta2) * g * g;
+      const uncorrected = (hyper.lr * m) / (Math.sqrt(v) + hyper.eps);
+      ratios.push(uncorrected / corrected);
+    }
+    expect(ratios[0]).toBeCloseTo(3.1623, 3);
+    const peak = Math.max(...ratios);
+    expect(ratios.indexOf(peak) + 1).toBe(12);
+    expect(peak).toBeCloseTo(6.57, 2);
+    expect(ratios[999]).toBeCloseTo(1.258, 3);
+    expect(Math.min(...ratios)).toBeGreaterThan(1);
+  });
 });
 
 describe('Lecture 3: the running 3-class example (cat, car, frog)', () => {
@@ -86,5 +111,11 @@ describe('Lecture 3: the running 3-class example (cat, car, frog)', () => {
     expect(softmax[0]).toBeCloseTo(1.3715, 4);
     expect(softmax[2]).toBeCloseTo(1.5514, 4);
     expect((await dataLoss(tf, 'svm', s, y).data())[0]).toBeCloseTo(5 / 3, 6);
+  });
+});
+
+describe('Assignment 1: the one-loop distance', () => {
+  test('each test row builds a 5,000 × 3,072 temporary of doubles, about 123 MB', () => {
+    expect((5000 * 3072 * 8) / 1e6).toBeCloseTo(122.88, 2);
   });
 });

@@ -95,10 +95,21 @@ describe('unit pages', () => {
       const floor = unit.kind === 'assignment' ? 1000 : unit.number === 1 ? 800 : 1500;
       expect(words, `${file}: prose words`).toBeGreaterThanOrEqual(floor);
       expect(body, file).toMatch(/^## Key ideas$/m);
-      const questions = body.split(/^## Check yourself$/m)[1] ?? '';
+      // Only the check-yourself section itself: a Problems section may follow it.
+      const questions = (body.split(/^## Check yourself$/m)[1] ?? '').split(/^## /m)[0] ?? '';
       const answers = (questions.match(/<details>/g) ?? []).length;
       expect(answers, `${file}: check-yourself answers`).toBeGreaterThanOrEqual(3);
       expect(answers, `${file}: check-yourself answers`).toBeLessThanOrEqual(6);
+    }
+  });
+
+  test('every lecture ends with a Problems section of two or three worked problems', () => {
+    for (const { unit, body, file } of units.filter((u) => u.unit.kind === 'lecture')) {
+      const problems = body.split(/^## Problems$/m)[1];
+      expect(problems, `${file}: no "## Problems" section`).toBeDefined();
+      const solutions = (problems?.match(/<details>/g) ?? []).length;
+      expect(solutions, `${file}: worked problems`).toBeGreaterThanOrEqual(2);
+      expect(solutions, `${file}: worked problems`).toBeLessThanOrEqual(3);
     }
   });
 
