@@ -2,7 +2,7 @@
  * The CNN viewer's settings: one declaration used by the shell (build time), the element (run
  * time) and the URL hash. Training settings apply to "trained here from scratch".
  */
-import type { SettingsSpec } from '../settings.ts';
+import { defineSettings } from '../settings.ts';
 
 export const DEMO_ID = 'cnn-viewer';
 /** Held-out digits the reader can pick (the test split of the site's MNIST assets). */
@@ -11,7 +11,7 @@ export const HELD_OUT_DIGITS = 2000;
 export const EVAL_DIGITS = 1000;
 export const EVAL_EVERY = 50;
 
-export const CNN_VIEWER_SPEC: SettingsSpec = {
+export const CNN_VIEWER_SPEC = defineSettings({
   weights: {
     kind: 'choice',
     label: 'Weights',
@@ -29,4 +29,4 @@ export const CNN_VIEWER_SPEC: SettingsSpec = {
   augment: { kind: 'bool', label: 'Augment: random rotation (±9°), scale (±10%), shift (±2 px)', default: true },
   steps: { kind: 'int', label: 'Training steps', min: 50, max: 20000, default: 2000 },
   seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, default: 1, restarts: true, help: 'Initial weights, minibatch order and augmentation.' },
-};
+});
