@@ -8,6 +8,7 @@
  * worker (or disposes the local engine). offThreadTensors() is what the worker holds, so the
  * demo element can show main-thread + worker tensors (src/demos/off-thread-tensors.ts).
  */
+import { pageWasmPaths } from './load-backend.ts';
 import type { BackendName, Tf } from './types.ts';
 import { startWorkerEngine, WorkerUnavailable, type WorkerPort } from './worker-engine.ts';
 import type { CreateServedEngine } from './worker-serve.ts';
@@ -47,7 +48,8 @@ export async function startEngine<I, Q, R>(options: StartEngineOptions<I, Q, R>)
       } catch (error) {
         throw new WorkerUnavailable(`no Web Worker here (${(error as Error).message})`);
       }
-      const engine = await startWorkerEngine<I, Q, R>({ worker: port, backend: options.backend, init: options.init, signal: options.signal });
+      const wasmPaths = options.backend === 'wasm' ? await pageWasmPaths() : undefined;
+      const engine = await startWorkerEngine<I, Q, R>({ worker: port, backend: options.backend, wasmPaths, init: options.init, signal: options.signal });
       return {
         where: 'worker',
         fallbackReason: '',

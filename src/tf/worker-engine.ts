@@ -7,6 +7,7 @@
  * reply. When the run's signal fires, the worker is told to stop at its next step and every
  * pending request rejects with an AbortError at once; dispose() terminates the worker.
  */
+import type { WasmPaths } from './backend-modules.ts';
 import type { BackendName } from './types.ts';
 import { abortError, createPendingRequests, isFromWorker, type FromWorker, type ToWorker } from './worker-protocol.ts';
 
@@ -33,6 +34,8 @@ export class WorkerUnavailable extends Error {
 export interface StartWorkerOptions<I> {
   worker: WorkerPort;
   backend: BackendName;
+  /** Where the wasm binaries are (absolute URLs), when the backend is wasm. */
+  wasmPaths?: WasmPaths | undefined;
   /** The engine's init, copied to the worker (structured clone). */
   init: I;
   signal: AbortSignal;
@@ -82,7 +85,7 @@ export function startWorkerEngine<I, Q, R>(options: StartWorkerOptions<I>): Prom
   if (signal.aborted) onAbort();
   else signal.addEventListener('abort', onAbort, { once: true });
 
-  post({ kind: 'init', backend: options.backend, init: options.init });
+  post({ kind: 'init', backend: options.backend, wasmPaths: options.wasmPaths, init: options.init });
   return ready.then(
     () => {
       started = undefined;

@@ -9,10 +9,12 @@
  *   worker → page   ready | reply | failed, each with the worker's tfjs tensor count at that moment
  *                   (the worker is idle between requests, so that count is exact)
  */
+import type { WasmPaths } from './backend-modules.ts';
 import type { BackendName } from './types.ts';
 
 export type ToWorker<I, Q> =
-  | { kind: 'init'; backend: BackendName; init: I }
+  /** wasmPaths: the page's URLs of the wasm binaries (absolute), when the backend is wasm. */
+  | { kind: 'init'; backend: BackendName; wasmPaths?: WasmPaths | undefined; init: I }
   | { kind: 'request'; id: number; request: Q }
   | { kind: 'abort' };
 

@@ -8,6 +8,7 @@
  * loops stop at their next slice) and every later request fails with an AbortError. The page
  * terminates the worker when the run is disposed.
  */
+import { startBackend, type WasmPaths } from './backend-modules.ts';
 import type { BackendName, Tf } from './types.ts';
 import { abortError, failure, type FromWorker, type ToWorker } from './worker-protocol.ts';
 
@@ -25,7 +26,14 @@ export interface ServeScope {
   postMessage(message: unknown, transfer?: Transferable[]): void;
 }
 
-export function serveWorkerEngine<I, Q, R>(scope: ServeScope, options: { loadTf: (backend: BackendName) => Promise<Tf>; create: CreateServedEngine<I, Q, R> }): void {
+export interface ServeOptions<I, Q, R> {
+  create: CreateServedEngine<I, Q, R>;
+  /** How the worker gets tfjs (default: the page's backend, wasm binaries at the page's URLs). */
+  loadTf?: (backend: BackendName, wasmPaths: WasmPaths | undefined) => Promise<Tf>;
+}
+
+export function serveWorkerEngine<I, Q, R>(scope: ServeScope, options: ServeOptions<I, Q, R>): void {
+  const loadTf = options.loadTf ?? loadWorkerTf;
   const abort = new AbortController();
   let tf: Tf | undefined;
   let engine: Promise<ServedEngine<Q, R>> | undefined;
@@ -48,7 +56,7 @@ export function serveWorkerEngine<I, Q, R>(scope: ServeScope, options: { loadTf:
     }
     if (message.kind === 'init') {
       engine = (async () => {
-        tf = await options.loadTf(message.backend);
+        tf = await loadTf(message.backend, message.wasmPaths);
         await smokeTest(tf);
         return options.create(tf, message.init, abort.signal);
       })();
@@ -71,6 +79,13 @@ export function serveWorkerEngine<I, Q, R>(scope: ServeScope, options: { loadTf:
       }
     });
   };
+}
+
+function loadWorkerTf(backend: BackendName, wasmPaths: WasmPaths | undefined): Promise<Tf> {
+  return startBackend(backend, async () => {
+    if (!wasmPaths) throw new Error('the page did not say where the wasm binaries are');
+    return wasmPaths;
+  });
 }
 
 /** A backend that starts but cannot compute (a broken driver) is refused here, not mid-run. */
