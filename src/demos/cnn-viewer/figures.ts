@@ -12,9 +12,7 @@ import { seriesColor } from '../../views/colors.ts';
 import { fitWidth } from '../../views/fit-width.ts';
 import { createLineChart } from '../../views/line-chart.ts';
 import type { DemoContext } from '../types.ts';
-import type { CNN_VIEWER_SPEC } from './spec.ts';
-import { EVAL_DIGITS } from './spec.ts';
-import { GOAL } from './training.ts';
+import { EVAL_DIGITS, GOAL, type CNN_VIEWER_SPEC } from './spec.ts';
 
 export interface ViewerFigures {
   network: NetworkView;

@@ -2,7 +2,8 @@
  * The viewer's "train from scratch": the training engine runs in a Web Worker where the page's
  * backend can run there (else on the page's thread, in slices), and this module keeps what the
  * page shows: losses, their smoothed curve, evaluations, training time without pauses, the step
- * and time at which 97% was first reached (data-held-out-accuracy, data-reached97-ms).
+ * and time at which 97% was first reached (data-held-out-accuracy, data-reached97-ms), and where
+ * it trains (data-trains-in: worker or main).
  *
  * Lifecycle: started by the run with its signal (reset, removal: the worker stops at its next
  * step); advance() is one round; dispose() terminates the worker.
@@ -15,10 +16,9 @@ import { startEngine } from '../../tf/engine-thread.ts';
 import type { SettingsOf } from '../settings.ts';
 import type { DemoContext } from '../types.ts';
 import { appendSmoothed, gapBefore, planRound, stepsPerRound } from './rounds.ts';
-import { EVAL_DIGITS, type CNN_VIEWER_SPEC } from './spec.ts';
+import { EVAL_DIGITS, GOAL, type CNN_VIEWER_SPEC } from './spec.ts';
 
 type Spec = typeof CNN_VIEWER_SPEC;
-export const GOAL = 0.97;
 /** Wall time of one round: a worker can take longer ones (the page never waits on them). */
 const ROUND_MS = { worker: 400, main: 100 };
 
@@ -91,6 +91,9 @@ export async function startViewerTraining(context: DemoContext<Spec>, data: Mnis
     },
     stepsPerFrame: () => stepsPerRound(msPerStep, ROUND_MS[engine.where]),
     offThreadTensors: () => engine.offThreadTensors(),
-    dispose: () => engine.dispose(),
+    dispose() {
+      engine.dispose();
+      delete root.dataset['trainsIn'];
+    },
   };
 }
