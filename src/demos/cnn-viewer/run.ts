@@ -11,6 +11,7 @@
 import { initCnnWeights } from '../../engines/cnn/architecture.ts';
 import { assignCnnWeights, cnnVariables } from '../../engines/cnn/cnn-model.ts';
 import { createRandom } from '../../engines/random.ts';
+import { yieldToEventLoop } from '../../engines/yield.ts';
 import { isAbort } from '../../tf/slices.ts';
 import { heldOutDigit, loadCnnAssets } from '../cnn/assets.ts';
 import type { OffThreadTensors } from '../off-thread-tensors.ts';
@@ -59,6 +60,8 @@ export async function createCnnViewerRun(context: DemoContext<Spec>): Promise<De
         assignCnnWeights(tf, params, round.weights);
         figures.drawCurves(training.smoothed, training.evaluations);
         figures.drawFilters(round.weights['conv1.w'], filtersCaption(training.step));
+        // The forward pass and its drawing in a task of their own: each stays well under 50 ms.
+        await yieldToEventLoop();
         await inference.request();
       }
       return round.more;
