@@ -51,7 +51,8 @@ export async function startViewerTraining(context: DemoContext<Spec>, data: Mnis
   const smoothed: number[] = [];
   const evaluations: Evaluation[] = [];
   let step = 0;
-  let msPerStep = 30;
+  // Unknown until the first round (one step: a GPU's first steps compile their shaders, seconds each).
+  let msPerStep: number | undefined;
   let trainingMs = 0;
   let lastEnd = 0;
   let lastRefresh = 0;
@@ -71,7 +72,8 @@ export async function startViewerTraining(context: DemoContext<Spec>, data: Mnis
       const schedule = { learningRate: now.lr, decay: now.decay, augment: now.augment };
       const result = await engine.request({ steps: plan.steps, schedule, evaluate: plan.evaluate, weights: refresh });
       const ended = performance.now();
-      msPerStep = 0.7 * msPerStep + 0.3 * ((ended - started) / plan.steps);
+      const measured = (ended - started) / plan.steps;
+      msPerStep = msPerStep === undefined ? measured : 0.7 * msPerStep + 0.3 * measured;
       step = result.step;
       losses.push(...result.losses);
       appendSmoothed(smoothed, result.losses);
@@ -89,7 +91,7 @@ export async function startViewerTraining(context: DemoContext<Spec>, data: Mnis
       lastEnd = ended;
       return { more: step < now.steps, ...(result.weights ? { weights: result.weights } : {}) };
     },
-    stepsPerFrame: () => stepsPerRound(msPerStep, ROUND_MS[engine.where]),
+    stepsPerFrame: () => (msPerStep === undefined ? 1 : stepsPerRound(msPerStep, ROUND_MS[engine.where])),
     offThreadTensors: () => engine.offThreadTensors(),
     dispose() {
       engine.dispose();
