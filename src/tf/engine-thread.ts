@@ -41,6 +41,7 @@ export interface StartEngineOptions<I, Q, R> {
 export async function startEngine<I, Q, R>(options: StartEngineOptions<I, Q, R>): Promise<EngineThread<Q, R>> {
   let reason = 'no worker was offered';
   if (options.worker) {
+    const wasmPaths = options.backend === 'wasm' ? await pageWasmPaths() : undefined;
     try {
       let port: WorkerPort;
       try {
@@ -48,7 +49,6 @@ export async function startEngine<I, Q, R>(options: StartEngineOptions<I, Q, R>)
       } catch (error) {
         throw new WorkerUnavailable(`no Web Worker here (${(error as Error).message})`);
       }
-      const wasmPaths = options.backend === 'wasm' ? await pageWasmPaths() : undefined;
       const engine = await startWorkerEngine<I, Q, R>({ worker: port, backend: options.backend, wasmPaths, init: options.init, signal: options.signal });
       return {
         where: 'worker',
