@@ -20,6 +20,8 @@ export default defineConfig({
   base,
   srcDir: '.',
   vite: {
+    // Workers as ES modules: an engine's worker imports its tfjs backend lazily (code splitting).
+    worker: { format: 'es' },
     resolve: {
       alias: { 'node-fetch': fileURLToPath(new URL('./src/tf/node-fetch-stub.ts', import.meta.url)) },
     },

@@ -35,7 +35,7 @@ export async function runCnnBench(base: string, o: CnnBenchOptions): Promise<Rec
   const started = performance.now();
   const trainer = createCnnTrainer({
     tf, images: data.images, labels: data.labels, trainCount, heldOut: { start: trainCount, count: o.heldOutCount },
-    initial, seed: o.seed, batchSize: o.batchSize, schedule: () => o.schedule, yieldOften: o.backend === 'wasm' || o.backend === 'cpu',
+    initial, seed: o.seed, batchSize: o.batchSize, schedule: () => o.schedule,
   });
   const seconds = () => (performance.now() - started) / 1000;
   let reachedAt: { step: number; seconds: number; accuracy: number } | undefined;

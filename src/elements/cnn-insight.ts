@@ -3,17 +3,17 @@
  * apart by data-demo: cnn-saliency, cnn-occlusion, cnn-fooling, each with its own settings.
  */
 import { DemoElement } from './demo-element.ts';
-import { INSIGHT_SPECS, isInsightTool } from '../demos/cnn-insight/spec.ts';
-import type { SettingsSpec } from '../demos/settings.ts';
+import { INSIGHT_SPECS, isInsightTool, type InsightSpec } from '../demos/cnn-insight/spec.ts';
 import type { CreateDemoRun } from '../demos/types.ts';
 
-class CnnInsightElement extends DemoElement {
-  protected get spec(): SettingsSpec {
+class CnnInsightElement extends DemoElement<InsightSpec> {
+  protected get spec(): InsightSpec {
     const tool = this.dataset['demo'];
-    return isInsightTool(tool) ? INSIGHT_SPECS[tool] : {};
+    // An element with an unknown id has no settings; its run stops with "unknown demo <id>".
+    return isInsightTool(tool) ? INSIGHT_SPECS[tool] : ({} as InsightSpec);
   }
 
-  protected async loadRun(): Promise<CreateDemoRun> {
+  protected async loadRun(): Promise<CreateDemoRun<InsightSpec>> {
     return (await import('../demos/cnn-insight/run.ts')).createInsightRun;
   }
 }

@@ -4,10 +4,10 @@ import type { Settings } from '../demos/settings.ts';
 import { CNN_VIEWER_SPEC } from '../demos/cnn-viewer/spec.ts';
 import type { CreateDemoRun } from '../demos/types.ts';
 
-class CnnViewerElement extends DemoElement {
+class CnnViewerElement extends DemoElement<typeof CNN_VIEWER_SPEC> {
   protected readonly spec = CNN_VIEWER_SPEC;
 
-  protected async loadRun(): Promise<CreateDemoRun> {
+  protected async loadRun(): Promise<CreateDemoRun<typeof CNN_VIEWER_SPEC>> {
     return (await import('../demos/cnn-viewer/run.ts')).createCnnViewerRun;
   }
 

@@ -13,6 +13,7 @@ import { CNN_ARCHITECTURE, initCnnWeights, parameterCount } from '../../src/engi
 import { affineRow, randomAffineRows, DEFAULT_AUGMENTATION } from '../../src/engines/cnn/augment.ts';
 import { createCnnTrainer } from '../../src/engines/cnn/cnn-trainer.ts';
 import { createRandom } from '../../src/engines/random.ts';
+import { isAbort } from '../../src/tf/slices.ts';
 
 const data = loadMnistNode();
 const trainer = (seed: number, augment = true) =>
@@ -61,6 +62,25 @@ describe('ConvNet training on wasm', () => {
     a.dispose();
     b.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  }, 120_000);
+
+  test('its signal stops training at the next slice with an AbortError, leaving no tensor behind', async () => {
+    const abort = new AbortController();
+    const t = createCnnTrainer({
+      tf, images: data.images, labels: data.labels, trainCount: 8000, heldOut: { start: 8000, count: 1000 },
+      initial: initCnnWeights(CNN_ARCHITECTURE, createRandom(2)), seed: 2, batchSize: 64,
+      schedule: () => ({ learningRate: 0.003, decay: 0.85, augment: true }), signal: abort.signal,
+    });
+    await t.train(2);
+    const settled = tf.memory().numTensors;
+    const long = t.train(1000);
+    setTimeout(() => abort.abort(new DOMException('The run was stopped.', 'AbortError')), 50);
+    expect(isAbort(await long.catch((error: unknown) => error))).toBe(true);
+    expect(t.step).toBeLessThan(100);
+    expect(t.losses).toHaveLength(t.step);
+    expect(tf.memory().numTensors).toBe(settled);
+    await expect(t.evaluate()).rejects.toThrow('The run was stopped.');
+    t.dispose();
   }, 120_000);
 
   test('the learning rate decays by the factor every 100 steps', () => {

@@ -5,13 +5,14 @@
  */
 import { createFoolingRun, type FoolingState } from '../../engines/cnn/fooling.ts';
 import { toCsv } from '../export.ts';
-import { percent, type InsightStage, type StageContext } from './stage.ts';
+import type { SettingsOf } from '../settings.ts';
+import type { FOOLING_SPEC } from './spec.ts';
+import type { InsightStage, StageContext } from './stage.ts';
+import { describeFooling, percent } from './summary.ts';
 
-export async function createFoolingStage(s: StageContext): Promise<InsightStage> {
-  const target = Number(s.settings['target']);
-  const stepSize = Number(s.settings['stepSize']);
-  const maxSteps = Number(s.settings['maxSteps']);
-  const run = await createFoolingRun(s.tf, s.params, s.digit.pixels, { target, stepSize, confidence: Number(s.settings['confidence']) });
+export async function createFoolingStage(s: StageContext<SettingsOf<typeof FOOLING_SPEC>>): Promise<InsightStage> {
+  const { target, stepSize, maxSteps, confidence } = s.settings;
+  const run = await createFoolingRun(s.tf, s.params, s.digit.pixels, { target, stepSize, confidence, signal: s.signal });
   const history: { step: number; probability: number; linf: number }[] = [];
   if (target === s.digit.label) s.say(`The target is this digit’s own label (${target}): pick another target to fool the network.`);
   const draw = (state: FoolingState) => {
@@ -32,13 +33,7 @@ export async function createFoolingStage(s: StageContext): Promise<InsightStage>
       return !finished();
     },
     stepsPerFrame: () => (s.mainThread ? 2 : 4),
-    summary() {
-      const state = run.state;
-      const what = `test digit ${s.digit.number} (a ${s.digit.label})`;
-      if (state.fooled) return `After ${state.steps} steps of η = ${stepSize}, the network reads ${what} as a ${target} with ${percent(state.probabilities[target]!)} confidence. No pixel moved by more than ${state.linf.toFixed(3)} (‖δ‖∞); ‖δ‖₂ = ${state.l2.toFixed(2)}.`;
-      if (state.steps >= maxSteps) return `Not fooled within ${maxSteps} steps: p(${target}) = ${percent(state.probabilities[target]!)}, top class ${state.predicted}. Try a larger step η.`;
-      return `Step ${state.steps}: p(${target}) = ${percent(state.probabilities[target]!)}, top class ${state.predicted} for ${what}.`;
-    },
+    summary: () => describeFooling({ digit: s.digit, target, stepSize, maxSteps, state: run.state }),
     exportData() {
       const state = run.state;
       return {

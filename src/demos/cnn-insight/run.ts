@@ -6,14 +6,15 @@
 import { cnnScores, cnnVariables } from '../../engines/cnn/cnn-model.ts';
 import { imageTensor } from '../../engines/cnn/saliency.ts';
 import { createImagePanels } from '../../views/cnn/image-panels.ts';
+import { fitWidth } from '../../views/fit-width.ts';
 import { argMax, heldOutDigit, loadCnnAssets, softmax } from '../cnn/assets.ts';
+import { wrapDigit } from '../cnn-viewer/summary.ts';
 import type { DemoContext, DemoRun } from '../types.ts';
 import { createFoolingStage } from './fooling-stage.ts';
 import { createOcclusionStage } from './occlusion-stage.ts';
 import { createSaliencyStage } from './saliency-stage.ts';
-import { HELD_OUT_DIGITS } from '../cnn-viewer/spec.ts';
-import { isInsightTool, type InsightTool } from './spec.ts';
-import type { StageContext } from './stage.ts';
+import { isInsightTool, type InsightSpec, type InsightTool } from './spec.ts';
+import type { InsightStage, StageContext } from './stage.ts';
 
 const PANELS: Record<InsightTool, { bars: boolean; label: string }> = {
   'cnn-saliency': { bars: false, label: 'A test digit, the absolute gradient of a class score with respect to its pixels, and the signed gradient' },
@@ -21,49 +22,41 @@ const PANELS: Record<InsightTool, { bars: boolean; label: string }> = {
   'cnn-fooling': { bars: true, label: 'A test digit, the perturbation found by gradient ascent, the perturbed digit, and the class probabilities' },
 };
 
-export async function createInsightRun(context: DemoContext): Promise<DemoRun> {
-  const { tf, root } = context;
+export async function createInsightRun(context: DemoContext<InsightSpec>): Promise<DemoRun<InsightSpec>> {
+  const { tf, root, settings } = context;
   const tool = root.dataset['demo'];
   if (!isInsightTool(tool)) throw new Error(`unknown demo ${String(tool)}`);
-  const figure = root.querySelector<HTMLElement>('[data-cnn-figure]');
-  if (!figure) throw new Error('the demo shell has no figure');
+  const figure = context.part('[data-cnn-figure]');
   figure.replaceChildren();
   const { data, pretrained } = await loadCnnAssets(context);
   const params = cnnVariables(tf, pretrained.weights);
-  const n = Number(context.settings['digit']);
-  const digit = { number: n, ...heldOutDigit(data, n) };
+  const digit = { number: settings.digit, ...heldOutDigit(data, settings.digit) };
   const scoreTensor = tf.tidy(() => cnnScores(tf, params, imageTensor(tf, digit.pixels)));
   const scores = Float32Array.from(await scoreTensor.data());
   scoreTensor.dispose();
   const probabilities = softmax(scores);
-  const width = Math.round(Math.min(620, Math.max(280, figure.clientWidth || 620)));
-  const panels = createImagePanels(figure, { width, count: 3, ...PANELS[tool] });
-  const stageContext: StageContext = {
-    tf, params, settings: context.settings, digit, scores, probabilities, predicted: argMax(probabilities), panels,
-    mainThread: context.backend === 'wasm' || context.backend === 'cpu', say: context.say,
-  };
-  const stage = tool === 'cnn-saliency' ? createSaliencyStage(stageContext) : tool === 'cnn-occlusion' ? createOcclusionStage(stageContext) : await createFoolingStage(stageContext);
+  const panels = createImagePanels(figure, { width: fitWidth(figure, 280, 620), count: 3, ...PANELS[tool] });
+  const common: Omit<StageContext<unknown>, 'settings'> = { tf, params, digit, scores, probabilities, predicted: argMax(probabilities), panels, mainThread: context.mainThread, signal: context.signal, say: context.say };
+  // Each tool's spec has a setting the others lack: the settings say which stage they are for.
+  let stage: InsightStage;
+  if ('target' in settings) stage = await createFoolingStage({ ...common, settings });
+  else if ('patch' in settings) stage = createOcclusionStage({ ...common, settings });
+  else stage = createSaliencyStage({ ...common, settings });
 
   const buttons = [...root.querySelectorAll<HTMLButtonElement>('button[data-cnn-input]')];
-  const signal = new AbortController();
+  const wiring = new AbortController();
   for (const button of buttons) {
     button.disabled = false;
-    button.addEventListener('click', () => {
-      const next = ((n - 1 + (button.dataset['cnnInput'] === 'previous' ? -1 : 1) + HELD_OUT_DIGITS) % HELD_OUT_DIGITS) + 1;
-      context.setSettings({ digit: next });
-    }, { signal: signal.signal });
+    button.addEventListener('click', () => context.setSettings({ digit: wrapDigit(settings.digit + (button.dataset['cnnInput'] === 'previous' ? -1 : 1)) }), { signal: wiring.signal });
   }
   return {
     advance: (steps) => stage.advance(steps),
     stepsPerFrame: () => stage.stepsPerFrame(),
-    applySettings() {
-      // Every setting of these demos restarts the run.
-    },
     summary: () => stage.summary(),
     exportData: () => stage.exportData(),
     figure: () => panels.svg,
     dispose() {
-      signal.abort();
+      wiring.abort();
       for (const button of buttons) button.disabled = true;
       stage.dispose();
       tf.dispose(Object.values(params));

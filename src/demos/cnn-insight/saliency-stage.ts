@@ -2,13 +2,13 @@
 import { saliencyMap, type Saliency } from '../../engines/cnn/saliency.ts';
 import { maxAbs } from '../../views/cnn/raster.ts';
 import { toCsv } from '../export.ts';
-import { chosenClass, percent, type InsightStage, type StageContext } from './stage.ts';
+import type { SettingsOf } from '../settings.ts';
+import type { SALIENCY_SPEC } from './spec.ts';
+import { chosenClass, type InsightStage, type StageContext } from './stage.ts';
+import { describeSaliency, sub } from './summary.ts';
 
-/** Pixels with at least this much ink count as "on the stroke" in the summary. */
-const INK = 0.2;
-
-export function createSaliencyStage(s: StageContext): InsightStage {
-  const c = chosenClass(s.settings['class'], s.predicted, s.digit.label);
+export function createSaliencyStage(s: StageContext<SettingsOf<typeof SALIENCY_SPEC>>): InsightStage {
+  const c = chosenClass(s.settings.class, s.predicted, s.digit.label);
   let result: Saliency | undefined;
   return {
     async advance() {
@@ -22,20 +22,7 @@ export function createSaliencyStage(s: StageContext): InsightStage {
       return false;
     },
     stepsPerFrame: () => 1,
-    summary() {
-      if (!result) return 'Computing the saliency map…';
-      const total = result.map.reduce((a, b) => a + b, 0);
-      let onInk = 0;
-      let inkPixels = 0;
-      result.map.forEach((v, i) => {
-        if (s.digit.pixels[i]! >= INK) {
-          onInk += v;
-          inkPixels++;
-        }
-      });
-      const top = result.map.indexOf(Math.max(...result.map));
-      return `Saliency of class ${c} for test digit ${s.digit.number} (label ${s.digit.label}): score S = ${result.scores[c]!.toFixed(2)}, probability ${percent(s.probabilities[c]!)}. The largest |∂S/∂I| is at row ${Math.floor(top / 28)}, column ${top % 28}; ${percent(onInk / total)} of the total lies on the ${percent(inkPixels / 784)} of pixels that carry ink.`;
-    },
+    summary: () => (result ? describeSaliency({ classIndex: c, digit: s.digit, score: result.scores[c]!, probability: s.probabilities[c]!, map: result.map, pixels: s.digit.pixels }) : 'Computing the saliency map…'),
     exportData() {
       const rows: (string | number)[][] = [];
       result?.gradient.forEach((g, i) => rows.push([Math.floor(i / 28), i % 28, s.digit.pixels[i]!, g]));
@@ -43,9 +30,4 @@ export function createSaliencyStage(s: StageContext): InsightStage {
     },
     dispose() {},
   };
-}
-
-/** A digit as a Unicode subscript, for S₇. */
-export function sub(c: number): string {
-  return String.fromCharCode(0x2080 + c);
 }

@@ -1,8 +1,9 @@
-/** What each Lecture 12 demo (saliency, occlusion, fooling) provides to the shared run, and small helpers. */
+/** What each Lecture 12 demo (saliency, occlusion, fooling) provides to the shared run, and what it gets. */
 import type { CnnParams } from '../../engines/cnn/cnn-model.ts';
 import type { Tf } from '../../tf/types.ts';
 import type { ImagePanels } from '../../views/cnn/image-panels.ts';
-import type { Settings } from '../settings.ts';
+import type { ClassSetting } from './spec.ts';
+import type { DigitShown } from './summary.ts';
 
 /** What a tool computes and shows, given the common setup. */
 export interface InsightStage {
@@ -14,27 +15,25 @@ export interface InsightStage {
   dispose(): void;
 }
 
-export interface StageContext {
+/** The common setup, with the tool's own typed settings. */
+export interface StageContext<S> {
   tf: Tf;
   params: CnnParams;
-  settings: Settings;
-  digit: { number: number; pixels: Float32Array; label: number };
+  settings: S;
+  digit: DigitShown & { pixels: Float32Array };
   /** Scores and probabilities of the unchanged digit. */
   scores: Float32Array;
   probabilities: Float32Array;
   predicted: number;
   panels: ImagePanels;
   mainThread: boolean;
+  signal: AbortSignal;
   say(message: string): void;
 }
 
-/** The class a setting names: "predicted", "label" or a digit. */
-export function chosenClass(value: unknown, predicted: number, label: number): number {
+/** The class a setting names: the predicted class, the true label, or a digit. */
+export function chosenClass(value: ClassSetting, predicted: number, label: number): number {
+  if (value === 'predicted') return predicted;
   if (value === 'label') return label;
-  const c = Number(value);
-  return Number.isInteger(c) && c >= 0 && c <= 9 ? c : predicted;
-}
-
-export function percent(p: number): string {
-  return `${(100 * p).toFixed(1)}%`;
+  return Number(value);
 }

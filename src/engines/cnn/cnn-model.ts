@@ -26,6 +26,13 @@ export function cnnVariables(tf: Tf, weights: CnnWeights): Record<ParameterName,
   return tf.tidy(() => Object.fromEntries(PARAMETER_NAMES.map((name) => [name, tf.variable(tf.tensor(weights.values[name], shapes[name]), true, undefined)]))) as Record<ParameterName, Variable>;
 }
 
+/** Overwrites the variables with weights of the same architecture (trained elsewhere: a worker). */
+export function assignCnnWeights(tf: Tf, params: Record<ParameterName, Variable>, values: Record<ParameterName, Float32Array>): void {
+  tf.tidy(() => {
+    for (const name of PARAMETER_NAMES) params[name].assign(tf.tensor(values[name], params[name].shape));
+  });
+}
+
 /** Reads the parameters back into plain arrays (for saving, drawing filters, tests). */
 export async function readCnnWeights(architecture: CnnArchitecture, params: CnnParams): Promise<CnnWeights> {
   const values = {} as Record<ParameterName, Float32Array>;

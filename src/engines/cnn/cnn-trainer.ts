@@ -5,14 +5,16 @@
  * produces the shipped weights, and the benchmark, so all three train the same way.
  *
  * Lifecycle: created with initial weights (tf.Variables live until dispose()); train(n) runs n
- * steps and reads their losses back once; evaluate() classifies the held-out digits.
+ * steps in awaited slices (src/tf/slices.ts), reading each step's loss; evaluate() classifies the
+ * held-out digits. When the signal fires, both stop at their next slice with an AbortError.
  */
 import type { Scalar, Tensor, Tf, Variable } from '../../tf/types.ts';
 import { createBatchSampler } from '../mlp/mlp.ts';
 import { createTfOptimizer, type TfOptimizer } from '../optimizers/tf-optimizer.ts';
 import { DEFAULT_HYPERPARAMETERS } from '../optimizers/update-rules.ts';
 import { createRandom } from '../random.ts';
-import { yieldToEventLoop } from '../yield.ts';
+import { abortError } from '../../tf/worker-protocol.ts';
+import { runSliced } from '../../tf/slices.ts';
 import { PARAMETER_NAMES, CLASSES, type CnnWeights, type ParameterName } from './architecture.ts';
 import { DEFAULT_AUGMENTATION, augmentBatch } from './augment.ts';
 import { cnnScores, cnnVariables, digitBatch, readCnnWeights } from './cnn-model.ts';
@@ -39,8 +41,8 @@ export interface CnnTrainerOptions {
   batchSize: number;
   /** Read at every step, so the reader can change it while training runs. */
   schedule: () => TrainingSchedule;
-  /** Yield to the event loop after every step and evaluation chunk (main-thread backends). */
-  yieldOften?: boolean;
+  /** Ends training and evaluation at their next slice (the run was reset or removed). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface Evaluation {
@@ -78,7 +80,7 @@ export function createCnnTrainer(options: CnnTrainerOptions): CnnTrainer {
   const optimizer: TfOptimizer = createTfOptimizer(tf, 'adam', () => ({ ...DEFAULT_HYPERPARAMETERS, lr: learningRateAt(step) }));
   const losses: number[] = [];
   const evaluations: Evaluation[] = [];
-  // A run may be disposed while a yielding train() or evaluate() is between steps.
+  // A trainer disposed between two slices of train() must not step on freed variables.
   let disposed = false;
 
   return {
@@ -90,8 +92,8 @@ export function createCnnTrainer(options: CnnTrainerOptions): CnnTrainer {
     evaluations,
     learningRateAt,
     async train(steps) {
-      const perStep: Tensor[] = [];
-      for (let s = 0; s < steps; s++) {
+      const oneStep = (): Tensor => {
+        if (disposed) throw abortError('The trainer was disposed.');
         const augment = options.schedule().augment;
         const indices = tf.tensor1d(nextBatch(), 'int32');
         const raw = tf.gather(trainX, indices);
@@ -101,24 +103,13 @@ export function createCnnTrainer(options: CnnTrainerOptions): CnnTrainer {
         optimizer.step(list, list.map((p) => grads[p.name]!));
         step += 1;
         tf.dispose([indices, raw, xb, yb, grads]);
-        perStep.push(value);
-        if (options.yieldOften) await yieldToEventLoop();
-        if (disposed) {
-          tf.dispose(perStep);
-          return;
-        }
-      }
-      if (perStep.length === 0) return;
-      const stacked = tf.stack(perStep);
-      tf.dispose(perStep);
-      const values = await stacked.data();
-      stacked.dispose();
-      losses.push(...values);
+        return value;
+      };
+      await runSliced(tf, steps, oneStep, { signal: options.signal, onValues: (loss) => losses.push(loss[0]!) });
     },
     async evaluate() {
       const { start, count } = options.heldOut;
-      // Small chunks on the main thread: a 200-digit forward pass is one long task on wasm.
-      const predictions = await predictDigits(tf, params, options.images, start, count, { chunk: options.yieldOften ? 50 : 200, yieldBetweenChunks: options.yieldOften ?? false, cancelled: () => disposed });
+      const predictions = await predictDigits(tf, params, options.images, start, count, { signal: options.signal });
       const correct = countCorrect(predictions, options.labels, start);
       const evaluation = { step, accuracy: correct / count, correct };
       evaluations.push(evaluation);

@@ -22,6 +22,8 @@ export interface FoolingOptions {
   stepSize: number;
   /** Stop when p(target) reaches this and the target is the top class. */
   confidence: number;
+  /** Checked before each step: a run that ended stops (each step already awaits its read). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface FoolingState {
@@ -82,6 +84,7 @@ export async function createFoolingRun(tf: Tf, params: CnnParams, original: Floa
     },
     async step(count) {
       for (let i = 0; i < count && !state.fooled; i++) {
+        options.signal?.throwIfAborted();
         const next = tf.tidy(() => tf.clipByValue(tf.add(x, tf.mul(options.stepSize, tf.sign(gradient(x)))), 0, 1));
         x.dispose();
         x = next;

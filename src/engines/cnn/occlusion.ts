@@ -5,7 +5,7 @@
  * batches of images.
  */
 import type { Tf } from '../../tf/types.ts';
-import { yieldToEventLoop } from '../yield.ts';
+import { runSliced } from '../../tf/slices.ts';
 import { IMAGE_SIZE } from './architecture.ts';
 import { cnnScores, type CnnParams } from './cnn-model.ts';
 
@@ -16,6 +16,8 @@ export interface OcclusionOptions {
   stride: number;
   /** Value the patch paints (0 is the background, 1 full ink). */
   fill: number;
+  /** Stops the forward passes between slices (the run ended). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface OcclusionMap {
@@ -43,24 +45,24 @@ export function occlude(pixels: Float32Array, left: number, top: number, patch: 
   return copy;
 }
 
-export async function occlusionMap(tf: Tf, params: CnnParams, pixels: Float32Array, classIndex: number, options: OcclusionOptions, yieldOften = false): Promise<OcclusionMap> {
+/** Images per forward pass: a step of the slices (runSliced groups several where they are fast). */
+const CHUNK = 25;
+
+export async function occlusionMap(tf: Tf, params: CnnParams, pixels: Float32Array, classIndex: number, options: OcclusionOptions): Promise<OcclusionMap> {
   const positions = occlusionPositions(options.patch, options.stride);
   const n = positions.length;
   const images: Float32Array[] = [pixels];
   for (const top of positions) for (const left of positions) images.push(occlude(pixels, left, top, options.patch, options.fill));
   const probabilities = new Float32Array(images.length);
-  const chunk = 100;
-  for (let start = 0; start < images.length; start += chunk) {
-    const part = images.slice(start, start + chunk);
+  const forward = (k: number) => {
+    const part = images.slice(k * CHUNK, (k + 1) * CHUNK);
     const batch = new Float32Array(part.length * IMAGE_SIZE * IMAGE_SIZE);
     part.forEach((image, i) => batch.set(image, i * IMAGE_SIZE * IMAGE_SIZE));
-    const p = tf.tidy(() => {
+    return tf.tidy(() => {
       const x = tf.tensor4d(batch, [part.length, IMAGE_SIZE, IMAGE_SIZE, 1]);
       return tf.squeeze(tf.slice(tf.softmax(cnnScores(tf, params, x)), [0, classIndex], [part.length, 1]), [1]);
     });
-    probabilities.set(await p.data() as Float32Array, start);
-    p.dispose();
-    if (yieldOften) await yieldToEventLoop();
-  }
+  };
+  await runSliced(tf, Math.ceil(images.length / CHUNK), forward, { signal: options.signal, onValues: (values, k) => probabilities.set(values, k * CHUNK) });
   return { classIndex, positions, probabilities: probabilities.slice(1, 1 + n * n), baseline: probabilities[0]! };
 }
