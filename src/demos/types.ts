@@ -52,6 +52,11 @@ export interface DemoRun<S extends SettingsSpec = SettingsSpec> {
   figure(): SVGSVGElement | undefined;
   /** Stops timers and disposes every tensor the run holds (after context.signal has fired). */
   dispose(): void;
+  /**
+   * Tensors the run's engine holds in a Web Worker (src/tf/engine-thread.ts), as of the worker's
+   * last reply: data-tensors shows the page's count plus this, so leaks in workers show too.
+   */
+  offThreadTensors?(): number;
 }
 
 export type CreateDemoRun<S extends SettingsSpec = SettingsSpec> = (context: DemoContext<S>) => Promise<DemoRun<S>>;

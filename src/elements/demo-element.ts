@@ -15,9 +15,10 @@
  *   its GPU slices stop, then the run is disposed once its advance in flight has returned.
  *
  * Observable contract: data-demo, data-status, data-backend, data-busy (present while an advance
- * or a tracked computation is in flight), data-tensors (the tfjs tensor count at the last moment
- * nothing was in flight: refreshed when the work ends and about once a second while idle, so a
- * count that grows between readings is a leak, not a computation caught halfway).
+ * or a tracked computation is in flight), data-tensors (the tfjs tensor count, the page's plus
+ * what the run's worker holds (DemoRun.offThreadTensors), at the last moment nothing was in flight:
+ * refreshed when the work ends and about once a second while idle, so a count that grows between
+ * readings is a leak, not a computation caught halfway).
  */
 import { runtime, type RuntimeEvent } from '../tf/runtime.ts';
 import { isBackendName } from '../tf/types.ts';
@@ -123,7 +124,8 @@ export abstract class DemoElement<S extends SettingsSpec = SettingsSpec> extends
     if (!runtime.tf || !runtime.backend || this.dataset['status'] === 'loading') return;
     try {
       // Called after every frame's advance: write only a change (no needless attribute mutation).
-      const count = String(runtime.tf.memory().numTensors);
+      // A run's engine in a Web Worker holds tensors too: its count comes with each of its replies.
+      const count = String(runtime.tf.memory().numTensors + (this.#run?.offThreadTensors?.() ?? 0));
       if (this.dataset['tensors'] !== count) this.dataset['tensors'] = count;
     } catch {
       // A backend being replaced: the next tick reads the new one.

@@ -6,7 +6,7 @@
  *
  * The run's signal stops the engine at its next step on either thread; dispose() terminates the
  * worker (or disposes the local engine). offThreadTensors() is what the worker holds, so the
- * demo element can show main-thread + worker tensors (src/demos/off-thread-tensors.ts).
+ * demo element can show main-thread + worker tensors (DemoRun.offThreadTensors).
  */
 import { pageWasmPaths } from './load-backend.ts';
 import type { BackendName, Tf } from './types.ts';

@@ -33,7 +33,7 @@ describe('summary', () => {
     expect(filtersCaption(0)).toBe('First-layer filters (5×5) at step 0');
     expect(trainingNote(8000)).toBe('Adam on 8,000 training digits; every 50 steps the network classifies 1,000 held-out digits it never trains on.');
     const [before, after] = pretrainedNote({ steps: 3000, trainDigits: 8000, batchSize: 64, augment: true, seed: 1 }, { accuracy: 0.98, count: 2000 });
-    expect(before).toBe('These weights were trained by the site’s training script (3,000 steps of Adam on 8,000 digits, batches of 64, with augmentation, seed 1): 98.00% correct on the 2,000 held-out digits (');
+    expect(before).toBe('These weights were trained beforehand with the code this page runs (3,000 steps of Adam on 8,000 digits, batches of 64, with augmentation, seed 1): 98.00% correct on the 2,000 held-out digits (');
     expect(after).toBe('). Press “Train from scratch” to train a new network here.');
   });
 

@@ -104,7 +104,7 @@ describe('unit pages', () => {
   });
 
   test('every lecture ends with a Problems section of two or three worked problems', () => {
-    for (const { unit, body, file } of units.filter((u) => u.unit.kind === 'lecture')) {
+    for (const { body, file } of units.filter((u) => u.unit.kind === 'lecture')) {
       const problems = body.split(/^## Problems$/m)[1];
       expect(problems, `${file}: no "## Problems" section`).toBeDefined();
       const solutions = (problems?.match(/<details>/g) ?? []).length;

@@ -6,7 +6,6 @@ import { describe, expect, test } from 'vitest';
 import { isAbort } from '../../src/tf/slices.ts';
 import { startWorkerEngine, WorkerUnavailable, type WorkerPort } from '../../src/tf/worker-engine.ts';
 import { createPendingRequests, errorFromWorker, failure, isFromWorker, type ToWorker } from '../../src/tf/worker-protocol.ts';
-import { offThreadTensorCount } from '../../src/demos/off-thread-tensors.ts';
 
 describe('pending requests', () => {
   test('each reply resolves its own request, in any order', async () => {
@@ -62,12 +61,6 @@ describe('messages', () => {
     expect(failure('init', new DOMException('stopped', 'AbortError'), 0)).toEqual({ kind: 'failed', id: 'init', name: 'AbortError', message: 'stopped', tensors: 0 });
     expect(failure(1, 'plain text', 0)).toEqual({ kind: 'failed', id: 1, name: 'Error', message: 'plain text', tensors: 0 });
     expect(errorFromWorker('Error', 'x').name).toBe('Error');
-  });
-
-  test('a run reports the tensors it holds off the main thread; a run without a worker reports none', () => {
-    expect(offThreadTensorCount({ offThreadTensors: () => 17 })).toBe(17);
-    expect(offThreadTensorCount({ summary: () => '' })).toBe(0);
-    expect(offThreadTensorCount(undefined)).toBe(0);
   });
 });
 

@@ -14,7 +14,6 @@ import { createRandom } from '../../engines/random.ts';
 import { yieldToEventLoop } from '../../engines/yield.ts';
 import { isAbort } from '../../tf/slices.ts';
 import { heldOutDigit, loadCnnAssets } from '../cnn/assets.ts';
-import type { OffThreadTensors } from '../off-thread-tensors.ts';
 import type { DemoContext, DemoRun } from '../types.ts';
 import { viewerExport } from './export-data.ts';
 import { createViewerFigures } from './figures.ts';
@@ -26,7 +25,7 @@ import { startViewerTraining } from './training.ts';
 
 type Spec = typeof CNN_VIEWER_SPEC;
 
-export async function createCnnViewerRun(context: DemoContext<Spec>): Promise<DemoRun<Spec> & OffThreadTensors> {
+export async function createCnnViewerRun(context: DemoContext<Spec>): Promise<DemoRun<Spec>> {
   const { tf, root } = context;
   let settings = context.settings;
   const { data, pretrained } = await loadCnnAssets(context);

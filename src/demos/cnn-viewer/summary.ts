@@ -37,7 +37,7 @@ export function filtersCaption(step: number | undefined): string {
 /** The note under the filters about the shipped weights: the text before and after the log's link. */
 export function pretrainedNote(training: { steps: number; trainDigits: number; batchSize: number; augment: boolean; seed: number }, test: { accuracy: number; count: number }): [string, string] {
   return [
-    `These weights were trained by the site’s training script (${training.steps.toLocaleString('en')} steps of Adam on ${training.trainDigits.toLocaleString('en')} digits, batches of ${training.batchSize}, ${training.augment ? 'with augmentation, ' : ''}seed ${training.seed}): ${(100 * test.accuracy).toFixed(2)}% correct on the ${test.count.toLocaleString('en')} held-out digits (`,
+    `These weights were trained beforehand with the code this page runs (${training.steps.toLocaleString('en')} steps of Adam on ${training.trainDigits.toLocaleString('en')} digits, batches of ${training.batchSize}, ${training.augment ? 'with augmentation, ' : ''}seed ${training.seed}): ${(100 * test.accuracy).toFixed(2)}% correct on the ${test.count.toLocaleString('en')} held-out digits (`,
     '). Press “Train from scratch” to train a new network here.',
   ];
 }
