@@ -21,11 +21,20 @@ import type { Tf } from '../tf/types.ts';
 const PERPLEXITY = 30;
 const ITERATIONS = 1000;
 
-/** The longest main-thread task (Long Tasks API: tasks over 50 ms) while `work` runs; 0 if none. */
-async function withLongestTask<T>(work: () => Promise<T>): Promise<{ result: T; longestTaskMs: number }> {
+/**
+ * The longest main-thread task (Long Tasks API: tasks over 50 ms) while `work` runs, 0 if none,
+ * and every long task as [start, duration] in ms from the start of `work` (to place it among the
+ * stages' times).
+ */
+async function withLongestTask<T>(work: () => Promise<T>): Promise<{ result: T; longestTaskMs: number; longTasks: [number, number][] }> {
   let longest = 0;
+  const began = performance.now();
+  const longTasks: [number, number][] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+    for (const entry of list.getEntries()) {
+      longest = Math.max(longest, entry.duration);
+      longTasks.push([Math.round(entry.startTime - began), Math.round(entry.duration)]);
+    }
   });
   try {
     observer.observe({ type: 'longtask', buffered: false });
@@ -35,7 +44,7 @@ async function withLongestTask<T>(work: () => Promise<T>): Promise<{ result: T; 
   const result = await work();
   await new Promise((resolve) => setTimeout(resolve, 50));
   observer.disconnect();
-  return { result, longestTaskMs: Math.round(longest) };
+  return { result, longestTaskMs: Math.round(longest), longTasks };
 }
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
@@ -88,6 +97,8 @@ async function endToEnd(tf: Tf, data: MnistData, n: number, space: FeatureSpace,
     accuracy1nn2d: round(nearestNeighborAccuracy(y, labels, n), 4),
     accuracy1nnInput: round(inputCorrect / n, 4),
     longestTaskMs: { preparation: preparation.longestTaskMs, optimization: optimization.longestTaskMs },
+    // Where the preparation's long tasks fall: featuresMs, then neighbours, then calibration.
+    preparationLongTasks: preparation.longTasks,
   };
 }
 
