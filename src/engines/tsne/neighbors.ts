@@ -49,6 +49,11 @@ export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number
   // The cpu backend multiplies in plain JavaScript, about 10x slower than wasm: smaller tiles.
   const rowBlock = tf.getBackend() === 'cpu' ? 32 : mainThread ? 256 : 1024;
   const best = new NeighborHeaps(n, k + 1);
+  let chunk: Tensor | undefined;
+  const disposeChunk = () => {
+    chunk?.dispose();
+    chunk = undefined;
+  };
   try {
     for (let start = 0; start < n; start += blockColumns) {
       const count = Math.min(blockColumns, n - start);
@@ -62,16 +67,21 @@ export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number
       await pause();
     }
     // One tile per step: a row block times a column block, its top k + 1 (values, then indices as
-    // floats: exact below 2^24) read back in order, in awaited slices.
+    // floats: exact below 2^24) read back in order, in awaited slices. A row block's rows are one
+    // tensor for all its tiles (on wasm, a product with a fresh slice each time is much slower).
     const rowBlocks = Math.ceil(n / rowBlock);
     const tile = (t: number) => ({ first: Math.floor(t / blocks.length) * rowBlock, block: blocks[t % blocks.length]! });
     await runSliced(tf, rowBlocks * blocks.length, (t) => {
       const { first, block } = tile(t);
       const count = Math.min(rowBlock, n - first);
-      return tf.tidy(() => {
-        const top = tf.topk(tf.matMul(tf.slice(rows, [first, 0], [count, width]), block.ranking), Math.min(k + 1, block.ranking.shape[1]!));
+      if (t % blocks.length === 0) chunk = tf.slice(rows, [first, 0], [count, width]);
+      const rowsHere = chunk!;
+      const result = tf.tidy(() => {
+        const top = tf.topk(tf.matMul(rowsHere, block.ranking), Math.min(k + 1, block.ranking.shape[1]!));
         return tf.concat([top.values, tf.cast(top.indices, 'float32')], 1);
       });
+      if (t % blocks.length === blocks.length - 1) disposeChunk();
+      return result;
     }, {
       signal: options.signal,
       onValues: (values, t) => {
@@ -83,6 +93,7 @@ export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number
       },
     });
   } finally {
+    disposeChunk();
     tf.dispose([rows, ...blocks.map((b) => b.ranking)]);
   }
   const indices = new Int32Array(n * k);
