@@ -43,7 +43,7 @@ export async function computeAffinities(tf: Tf, features: Float32Array, n: numbe
   options.onProgress?.('calibration', 0, n);
   const { conditional, entropies } = await conditionalAffinities(neighbors.distances, n, k, perplexity, { signal: options.signal });
   // Plain TypeScript on the page's thread on every backend: always in short tasks.
-  const slicer = createTimeSlicer(true);
+  const slicer = createTimeSlicer();
   const p = await symmetrize(n, k, neighbors.indices, conditional, async () => {
     await slicer();
     options.signal?.throwIfAborted();

@@ -39,7 +39,7 @@ export function createBarnesHutTsne(p: SparseAffinities, initial: Float64Array, 
       const klEvery = options.klEvery ?? 0;
       let busy = 0;
       // Iterations in the page's thread: a pause every 25 ms keeps the page responsive.
-      const pause = createTimeSlicer(true);
+      const pause = createTimeSlicer();
       for (let step = 0; step < count; step++) {
         options.signal?.throwIfAborted();
         const began = performance.now();

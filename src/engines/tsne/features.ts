@@ -56,7 +56,7 @@ export function pixelFeatures(images: Uint8Array, n: number): Float32Array {
 /** The same, a few hundred digits per step with pauses: 10,000 digits are 7.8 million values. */
 async function slicedPixelFeatures(images: Uint8Array, n: number, signal: AbortSignal | undefined): Promise<Float32Array> {
   const values = new Float32Array(n * 784);
-  const pause = createTimeSlicer(true);
+  const pause = createTimeSlicer();
   for (let first = 0; first < n; first += 500) {
     const end = Math.min(n, first + 500) * 784;
     for (let i = first * 784; i < end; i++) values[i] = images[i]! / 255;

@@ -31,18 +31,15 @@ export interface NeighborOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** Rows per plain-TypeScript chunk of the set-up (a few ms each; the slicer yields every 25 ms). */
+/** Rows per plain-TypeScript step of the set-up (a few ms each; the slicer yields every 12 ms). */
 const SETUP_ROWS = 500;
 
 export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number, dim: number, k: number, options: NeighborOptions = {}): Promise<NeighborTable> {
   if (k >= n) throw new Error(`${k} neighbours need more than ${n} points`);
   const mainThread = tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu';
   // The set-up and the read-out are plain TypeScript on the page's thread on every backend.
-  const pause = createTimeSlicer(true);
+  const pause = createTimeSlicer();
   const { augmented, squaredNorms, width } = await augmentVarying(features, n, dim, pause, options.signal);
-  const columns = width - 1;
-  const rows: Tensor = tf.tensor2d(augmented, [n, width]);
-  await pause();
   // Column blocks of B, sized so a 256-row tile is about 1.5e8 multiply-adds on the main thread.
   const blockColumns = mainThread ? Math.max(256, Math.min(n, 256 * Math.round(1.5e8 / (256 * width) / 256))) : n;
   const blocks: { start: number; ranking: Tensor }[] = [];
@@ -55,26 +52,23 @@ export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number
     chunk = undefined;
   };
   try {
+    // B is written here, in short steps, and uploaded block by block: as tensor ops (a slice and a
+    // transpose of the whole feature matrix) each block was one 30-40 ms task on wasm.
     for (let start = 0; start < n; start += blockColumns) {
       const count = Math.min(blockColumns, n - start);
-      blocks.push({
-        start,
-        ranking: tf.tidy(() => {
-          const part = tf.slice(rows, [start, 0], [count, columns]);
-          return tf.concat([tf.mul(tf.transpose(part), 2), tf.neg(tf.tensor2d(squaredNorms.subarray(start, start + count), [1, count]))], 0);
-        }),
-      });
-      await pause();
+      const values = await rankingBlock(augmented, squaredNorms, width, start, count, pause, options.signal);
+      blocks.push({ start, ranking: tf.tensor2d(values, [width, count]) });
+      await pauseOrStop(pause, options.signal);
     }
     // One tile per step: a row block times a column block, its top k + 1 (values, then indices as
     // floats: exact below 2^24) read back in order, in awaited slices. A row block's rows are one
-    // tensor for all its tiles (on wasm, a product with a fresh slice each time is much slower).
+    // tensor for all its tiles (on wasm, a product with fresh rows each time is much slower).
     const rowBlocks = Math.ceil(n / rowBlock);
     const tile = (t: number) => ({ first: Math.floor(t / blocks.length) * rowBlock, block: blocks[t % blocks.length]! });
     await runSliced(tf, rowBlocks * blocks.length, (t) => {
       const { first, block } = tile(t);
       const count = Math.min(rowBlock, n - first);
-      if (t % blocks.length === 0) chunk = tf.slice(rows, [first, 0], [count, width]);
+      if (t % blocks.length === 0) chunk = tf.tensor2d(augmented.subarray(first * width, (first + count) * width), [count, width]);
       const rowsHere = chunk!;
       const result = tf.tidy(() => {
         const top = tf.topk(tf.matMul(rowsHere, block.ranking), Math.min(k + 1, block.ranking.shape[1]!));
@@ -94,7 +88,7 @@ export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number
     });
   } finally {
     disposeChunk();
-    tf.dispose([rows, ...blocks.map((b) => b.ranking)]);
+    tf.dispose(blocks.map((b) => b.ranking));
   }
   const indices = new Int32Array(n * k);
   const distances = new Float32Array(n * k);
@@ -136,6 +130,21 @@ async function augmentVarying(features: Float32Array, n: number, dim: number, pa
     await pauseOrStop(pause, signal);
   }
   return { augmented, squaredNorms, width };
+}
+
+/** Columns [start, start + count) of B = [2 X^T ; -|x_j|^2], row-major [width x count]. */
+async function rankingBlock(augmented: Float32Array, squaredNorms: Float32Array, width: number, start: number, count: number, pause: () => Promise<void>, signal: AbortSignal | undefined): Promise<Float32Array> {
+  const columns = width - 1;
+  const values = new Float32Array(width * count);
+  for (let first = 0; first < count; first += SETUP_ROWS) {
+    for (let j = first; j < Math.min(count, first + SETUP_ROWS); j++) {
+      const row = (start + j) * width;
+      for (let c = 0; c < columns; c++) values[c * count + j] = 2 * augmented[row + c]!;
+      values[columns * count + j] = -squaredNorms[start + j]!;
+    }
+    await pauseOrStop(pause, signal);
+  }
+  return values;
 }
 
 async function pauseOrStop(pause: () => Promise<void>, signal: AbortSignal | undefined): Promise<void> {

@@ -35,7 +35,7 @@ export interface PcaOptions {
 export async function pca(tf: Tf, x: Float32Array, n: number, dim: number, components: number, options: PcaOptions = {}): Promise<PcaResult> {
   const { signal } = options;
   const r = Math.min(dim, components + 10);
-  const slicer = createTimeSlicer(true);
+  const slicer = createTimeSlicer();
   const pause = async () => {
     await slicer();
     signal?.throwIfAborted();

@@ -79,7 +79,7 @@ export async function conditionalAffinities(
 ): Promise<ConditionalAffinities> {
   const conditional = new Float64Array(n * k);
   const entropies = new Float64Array(n);
-  const pause = createTimeSlicer(true);
+  const pause = createTimeSlicer();
   for (let i = 0; i < n; i++) {
     const row = conditional.subarray(i * k, (i + 1) * k);
     entropies[i] = calibrateRow(distances.subarray(i * k, (i + 1) * k), perplexity, row).entropy;
