@@ -11,7 +11,7 @@ import type { Tensor, Tf } from '../../tf/types.ts';
 import { runSliced } from '../../tf/slices.ts';
 import { createRandom } from '../random.ts';
 import { createTimeSlicer } from './time-slice.ts';
-import { symmetricEigen } from './eigen.ts';
+import { symmetricEigenSliced } from './eigen.ts';
 
 export interface PcaResult {
   /** Row-major [n x components]. */
@@ -88,18 +88,23 @@ export async function pca(tf: Tf, x: Float32Array, n: number, dim: number, compo
     // Rayleigh-Ritz: T = V^T C V, T = E diag(values) E^T, components = V E.
     const cv = await multiply(tf, covariance, basis, dim, r);
     const t = new Float64Array(r * r);
-    for (let a = 0; a < r; a++) for (let b = 0; b < r; b++) {
-      let sum = 0;
-      for (let k = 0; k < dim; k++) sum += basis[k * r + a]! * cv[k * r + b]!;
-      t[a * r + b] = sum;
+    for (let a = 0; a < r; a++) {
+      for (let b = 0; b < r; b++) {
+        let sum = 0;
+        for (let k = 0; k < dim; k++) sum += basis[k * r + a]! * cv[k * r + b]!;
+        t[a * r + b] = sum;
+      }
+      await pause();
     }
-    await pause();
-    const { values, vectors } = symmetricEigen(t, r);
+    const { values, vectors } = await symmetricEigenSliced(t, r, pause);
     const directions = new Float32Array(dim * components);
-    for (let k = 0; k < dim; k++) for (let c = 0; c < components; c++) {
-      let sum = 0;
-      for (let m = 0; m < r; m++) sum += basis[k * r + m]! * vectors[m * r + c]!;
-      directions[k * components + c] = sum;
+    for (let k = 0; k < dim; k++) {
+      for (let c = 0; c < components; c++) {
+        let sum = 0;
+        for (let m = 0; m < r; m++) sum += basis[k * r + m]! * vectors[m * r + c]!;
+        directions[k * components + c] = sum;
+      }
+      if (k % 64 === 63) await pause();
     }
     const projection = tf.tensor2d(directions, [dim, components]);
     const projected = new Float32Array(n * components);
