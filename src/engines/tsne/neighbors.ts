@@ -95,8 +95,8 @@ export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number
   }
   const indices = new Int32Array(n * k);
   const distances = new Float32Array(n * k);
-  for (let first = 0; first < n; first += 1000) {
-    best.write(first, Math.min(n, first + 1000), squaredNorms, k, indices, distances);
+  for (let first = 0; first < n; first += SETUP_ROWS) {
+    best.write(first, Math.min(n, first + SETUP_ROWS), squaredNorms, k, indices, distances);
     await pause();
   }
   return { k, indices, distances };
