@@ -21,7 +21,6 @@ async function time(run: () => Promise<unknown>): Promise<number> {
 export async function runEngineBenchmarks(base: string): Promise<Record<string, unknown>> {
   const backend = new URLSearchParams(location.search).get('backend') ?? 'wasm';
   const tf = await loadTfOn(backend);
-  const mainThread = backend === 'wasm' || backend === 'cpu';
   const data = await loadMnist(base);
 
   const surface = createSurfaceRace({ tf, surface: SURFACES.rosenbrock, start: SURFACES.rosenbrock.start, settings: () => racers(1e-4) });
@@ -31,7 +30,7 @@ export async function runEngineBenchmarks(base: string): Promise<Record<string, 
   });
   surface.dispose();
 
-  const mlp = createMlpRace({ tf, images: data.images, labels: data.labels, trainCount: data.manifest.trainCount, hidden: 32, batchSize: 64, seed: 1, settings: () => racers(0.01), yieldBetweenRacers: mainThread });
+  const mlp = createMlpRace({ tf, images: data.images, labels: data.labels, trainCount: data.manifest.trainCount, hidden: 32, batchSize: 64, seed: 1, settings: () => racers(0.01) });
   await mlp.advance(3);
   const mlpSteps = 20;
   const mlpMs = await time(async () => {
