@@ -25,7 +25,7 @@ const L13 = 'notes/lecture-13-generative-models/';
 
 export const DEMOS: DemoCase[] = [
   { id: 'optimizer-race', page: L7, hash: '', fromLink: ['speed', '2'], changeTo: '5', work: 'steps' },
-  { id: 'loss-landscape', page: L3, hash: 'loss-landscape.steps=20', fromLink: ['resolution', '11'], changeTo: '9', work: 'once' },
+  { id: 'loss-landscape', page: L3, hash: 'loss-landscape.steps=10', fromLink: ['resolution', '5'], changeTo: '7', work: 'once' },
   { id: 'tsne', page: L12, hash: 'tsne.n=500&tsne.exaggerationIterations=50', fromLink: ['iterations', '300'], changeTo: '250', work: 'steps' },
   { id: 'conv-mechanics', page: L5, hash: 'conv-mechanics.width=9&conv-mechanics.height=9', fromLink: ['seed', '5'], changeTo: '6', work: 'steps' },
   { id: 'conv-filters', page: L5, hash: '', fromLink: ['digit', '17'], changeTo: '42', work: 'once' },
@@ -34,6 +34,6 @@ export const DEMOS: DemoCase[] = [
   { id: 'cnn-saliency', page: L12, hash: '', fromLink: ['digit', '2'], changeTo: '3', work: 'once' },
   { id: 'cnn-fooling', page: L12, hash: 'cnn-fooling.stepSize=0.002', fromLink: ['target', '8'], changeTo: '7', work: 'steps' },
   { id: 'gan-2d', page: L13, hash: '', fromLink: ['speed', '2'], changeTo: '3', work: 'steps' },
-  { id: 'gan-sampler', page: L13, hash: '', fromLink: ['a', '3'], changeTo: '5', work: 'once' },
-  { id: 'vae-manifold', page: L13, hash: '', fromLink: ['gridSize', '10'], changeTo: '12', work: 'once' },
+  { id: 'gan-sampler', page: L13, hash: 'gan-sampler.nearest=false&gan-sampler.steps=3', fromLink: ['a', '3'], changeTo: '5', work: 'once' },
+  { id: 'vae-manifold', page: L13, hash: 'vae-manifold.points=100', fromLink: ['gridSize', '5'], changeTo: '6', work: 'once' },
 ];
