@@ -89,10 +89,12 @@ test.describe('CNN viewer', () => {
     // Paused, the advance in flight (steps, an evaluation, a redraw) ends; then nothing is in flight.
     await demo.locator('button[data-action="play"]').click();
     await expect(demo).toHaveAttribute('data-status', 'paused');
+    // While running the summary is refreshed about once a second; a step refreshes it at once.
+    const step = demo.locator('button[data-action="step"]');
+    await step.click();
     const before = await idleTensorCount(demo);
     expect(before).toBeGreaterThan(0);
     const stepsBefore = await stepOf();
-    const step = demo.locator('button[data-action="step"]');
     for (let i = 1; i <= 3; i++) {
       await step.click();
       await expect(summary).toContainText(`step ${stepsBefore + i} of`, { timeout: 30_000 });
