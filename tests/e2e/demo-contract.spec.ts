@@ -130,7 +130,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 test.use({ contextOptions: { reducedMotion: 'reduce' } });
 
 for (const backend of BACKENDS) {
-  test.describe(`on ${backend}`, () => {
+  // `npm run test:quick` runs wasm only.
+  test.describe(`on ${backend}`, { tag: backend === 'wasm' ? [] : ['@other-backends'] }, () => {
     for (const c of DEMOS) {
       test(`${c.id}: status, backend, exact tensor count, URL round-trip, exports`, async ({ page }) => {
         test.setTimeout(180_000);

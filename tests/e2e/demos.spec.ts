@@ -167,7 +167,7 @@ test.describe('loss landscape', () => {
   });
 });
 
-test.describe('backend failures fall back with a message', () => {
+test.describe('backend failures fall back with a message', { tag: '@other-backends' }, () => {
   test('a lost WebGL context moves the demo to the next backend', async ({ page }) => {
     const demo = await openDemo(page, `${RACE_PAGE}?backend=webgl`, 'optimizer-race');
     await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
