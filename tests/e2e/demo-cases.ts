@@ -15,6 +15,8 @@ export interface DemoCase {
   changeTo: string;
   /** `steps`: Step advances it (pausable); `once`: Play computes it to the end (done). */
   work: 'steps' | 'once';
+  /** Where the demo shows its own check against a plain-TypeScript reference passing, if it has one. */
+  agrees?: string;
 }
 
 const L3 = 'notes/lecture-03-loss-functions-and-optimization/';
@@ -27,7 +29,7 @@ export const DEMOS: DemoCase[] = [
   { id: 'optimizer-race', page: L7, hash: '', fromLink: ['speed', '2'], changeTo: '5', work: 'steps' },
   { id: 'loss-landscape', page: L3, hash: 'loss-landscape.steps=10', fromLink: ['resolution', '5'], changeTo: '7', work: 'once' },
   { id: 'tsne', page: L12, hash: 'tsne.n=500&tsne.exaggerationIterations=50', fromLink: ['iterations', '300'], changeTo: '250', work: 'steps' },
-  { id: 'conv-mechanics', page: L5, hash: 'conv-mechanics.width=9&conv-mechanics.height=9', fromLink: ['seed', '5'], changeTo: '6', work: 'steps' },
+  { id: 'conv-mechanics', page: L5, hash: 'conv-mechanics.width=9&conv-mechanics.height=9', fromLink: ['seed', '5'], changeTo: '6', work: 'steps', agrees: '.conv-mech-check[data-agrees="true"]' },
   { id: 'conv-filters', page: L5, hash: '', fromLink: ['digit', '17'], changeTo: '42', work: 'once' },
   { id: 'cnn-viewer', page: L5, hash: '', fromLink: ['digit', '2'], changeTo: '3', work: 'once' },
   { id: 'cnn-occlusion', page: L12, hash: '', fromLink: ['patch', '10'], changeTo: '12', work: 'once' },

@@ -184,6 +184,8 @@ async function contract(page: Page, c: DemoCase, backend: string): Promise<void>
     });
   }
   await expect(demo).toHaveAttribute('data-backend', backend);
+  // The backend's numbers agree with the demo's own reference, where it has one.
+  if (c.agrees) await expect(demo.locator(c.agrees).first()).toBeAttached();
 
   await test.step('exports PNG, SVG, CSV and JSON', () => checkExports(page, demo, id, backend, { [key]: fromLink }));
 
