@@ -1,5 +1,5 @@
 /**
- * The ten demos (twelve elements: Lecture 12's three CNN tools are one demo each) as the
+ * Every demo (Lecture 12's three CNN tools are one demo each) as the
  * contract spec drives them: where each lives, settings that keep a run small on SwiftShader,
  * one setting to carry through the URL, and how the demo works (stepped, or computed once).
  */
@@ -20,7 +20,9 @@ export interface DemoCase {
 }
 
 const L3 = 'notes/lecture-03-loss-functions-and-optimization/';
+const L4 = 'notes/lecture-04-introduction-to-neural-networks/';
 const L5 = 'notes/lecture-05-convolutional-neural-networks/';
+const A2 = 'notes/assignment-2/';
 const L7 = 'notes/lecture-07-training-neural-networks-2/';
 const L12 = 'notes/lecture-12-visualizing-and-understanding/';
 const L13 = 'notes/lecture-13-generative-models/';
@@ -37,5 +39,7 @@ export const DEMOS: DemoCase[] = [
   { id: 'cnn-fooling', page: L12, hash: 'cnn-fooling.stepSize=0.002', fromLink: ['target', '8'], changeTo: '7', work: 'steps' },
   { id: 'gan-2d', page: L13, hash: '', fromLink: ['speed', '2'], changeTo: '3', work: 'steps' },
   { id: 'gan-sampler', page: L13, hash: 'gan-sampler.nearest=false&gan-sampler.steps=3', fromLink: ['a', '3'], changeTo: '5', work: 'once' },
+  { id: 'backprop-graph', page: L4, hash: '', fromLink: ['circuit', 'max-circuit'], changeTo: 'sigmoid-gate', work: 'steps' },
+  { id: 'gradient-check', page: A2, hash: 'gradient-check.samples=2', fromLink: ['digits', '6'], changeTo: '4', work: 'once' },
   { id: 'vae-manifold', page: L13, hash: 'vae-manifold.points=100', fromLink: ['gridSize', '5'], changeTo: '6', work: 'once' },
 ];
