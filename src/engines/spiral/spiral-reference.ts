@@ -89,13 +89,13 @@ export function referenceStep(weights: SpiralWeights, points: ArrayLike<number>,
       }
       for (let h = 0; h < H; h++) {
         db1[h]! += dHidden[h]!;
-        for (let d = 0; d < 2; d++) dW1[d * H + h]! += x[d] * dHidden[h]!;
+        for (let d = 0; d < 2; d++) dW1[d * H + h]! += x[d]! * dHidden[h]!;
       }
       for (let k = 0; k < K; k++) db2[k]! += dScores[k]!;
     } else {
       for (let k = 0; k < K; k++) {
         db1[k]! += dScores[k]!;
-        for (let d = 0; d < 2; d++) dW1[d * K + k]! += x[d] * dScores[k]!;
+        for (let d = 0; d < 2; d++) dW1[d * K + k]! += x[d]! * dScores[k]!;
       }
     }
   }
