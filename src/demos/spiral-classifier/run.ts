@@ -9,7 +9,7 @@ import { EXTENT, GRID_SIZE } from '../../engines/spiral/spiral-trainer.ts';
 import { toCsv } from '../export.ts';
 import type { DemoContext, DemoRun } from '../types.ts';
 import { MAX_ADDED_POINTS, type SPIRAL_SPEC } from './spec.ts';
-import { describePath, describeSpiral } from './summary.ts';
+import { describeEmptyClasses, describePath, describeSpiral } from './summary.ts';
 import { createSpiralViews } from './views.ts';
 import { startSpiralTraining, type SpiralTraining } from './training.ts';
 
@@ -44,7 +44,7 @@ export async function createSpiralRun(context: DemoContext<Spec>): Promise<DemoR
   else {
     training = await startSpiralTraining(context, { points: data.points, labels: data.labels, classes: settings.classes, hidden: settings.hidden, seed: settings.seed, models: ['linear', 'net'] });
     await training.round(0, settings.show, hyper());
-    context.say(empty.length > 0 ? `Class ${empty.map((c) => c + 1).join(' and ')} has no points: the models still score it, but it can never be the right answer. Click to add points of that class.` : '');
+    context.say(describeEmptyClasses(empty));
   }
   draw();
   const latest = (model: 'linear' | 'net') => {

@@ -43,3 +43,11 @@ export function describePath(path: PointPath, label: number): string[] {
   lines.push(`∂L/∂scores = p − y = ${vector(path.scoreGradient)}`);
   return lines;
 }
+
+/** The message for classes without points (K is set, but no point carries those labels). */
+export function describeEmptyClasses(empty: readonly number[]): string {
+  if (empty.length === 0) return '';
+  const names = empty.map((c) => c + 1);
+  const list = names.length === 1 ? `Class ${names[0]} has` : `Classes ${names.slice(0, -1).join(', ')} and ${names.at(-1)} have`;
+  return `${list} no points: the models still score ${names.length === 1 ? 'it' : 'them'}, but can never be right about ${names.length === 1 ? 'it' : 'them'}. Click on the plane to add points.`;
+}
