@@ -23,7 +23,7 @@ export function createSpiralViews(context: DemoContext<typeof SPIRAL_SPEC>, onCl
   const loss = createLineChart(charts, { width: chartWidth, height: 150, xLabel: 'step', yLabel: 'loss', log: true, label: 'Training loss of both models' });
   const accuracy = createLineChart(charts, { width: chartWidth, height: 150, xLabel: 'step', yLabel: 'training accuracy', label: 'Training accuracy of both models' });
   const series = (history: History, key: 'losses' | 'accuracies') =>
-    (['linear', 'net'] as const).map((model) => ({ label: NAMES[model], color: COLORS[model], values: thin(history[model][key]) }));
+    (['linear', 'net'] as const).map((model) => ({ label: NAMES[model], color: COLORS[model], ...thin(history[model][key]) }));
   return {
     svg: map.svg,
     draw(data: DecisionMapData, history: History | undefined) {
@@ -41,7 +41,9 @@ export function createSpiralViews(context: DemoContext<typeof SPIRAL_SPEC>, onCl
 }
 
 /** At most ~500 points per curve: every k-th value (a curve of 10,000 steps redrawn each round). */
-function thin(values: readonly number[]): number[] {
+function thin(values: readonly number[]): { values: number[]; xs: number[] } {
   const every = Math.max(1, Math.ceil(values.length / 500));
-  return every === 1 ? [...values] : values.filter((_, i) => i % every === 0);
+  const xs: number[] = [];
+  for (let i = 0; i < values.length; i += every) xs.push(i);
+  return { values: xs.map((i) => values[i]!), xs };
 }
