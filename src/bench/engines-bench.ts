@@ -9,6 +9,7 @@ import { createSurfaceRace } from '../engines/optimizer-race/surface-race.ts';
 import { SURFACES } from '../engines/optimizers/surfaces.ts';
 import { DEFAULT_HYPERPARAMETERS, OPTIMIZERS } from '../engines/optimizers/update-rules.ts';
 import { loadTfOn } from '../tf/load-backend.ts';
+import { spiralBenchmark } from './spiral-bench.ts';
 
 const racers = (lr: number) => OPTIMIZERS.map((name) => ({ name, enabled: true, hyper: { ...DEFAULT_HYPERPARAMETERS, lr } }));
 
@@ -44,8 +45,11 @@ export async function runEngineBenchmarks(base: string): Promise<Record<string, 
   const warm = await landscape.grid(51, 1);
   landscape.dispose();
 
+  const spiral = await spiralBenchmark(tf);
+
   return {
     backend,
+    spiral,
     optimizerRace2dMsPerStep: surfaceMs / 200,
     optimizerRaceMlpMsPerStep: mlpMs / mlpSteps,
     linearLandscape51x51Over1000DigitsMs: { firstRun: cold.milliseconds, warm: warm.milliseconds },
