@@ -123,10 +123,12 @@ describe('spiral trainer against the float64 reference', () => {
 });
 
 describe('the case study, in brief', () => {
-  test('on 300 points the 2-layer net fits the spiral and the linear classifier cannot', async () => {
-    const data = generateSpiral({ perClass: 100, classes: 3, noise: 0.2, seed: 1 });
-    const trainer = createSpiralTrainer({ tf, ...data, hidden: 100, seed: 1, models: ['linear', 'net'] });
-    await trainer.train(1500, { learningRate: 1, lambda: 1e-3 });
+  // Smaller than the demo's 300 points and 100 units so it stays quick on the CPU backend; the
+  // demo's own figures are checked on wasm in the e2e spec and timed by the benchmark.
+  test('on 120 points the 2-layer net fits the spiral and the linear classifier cannot', async () => {
+    const data = generateSpiral({ perClass: 40, classes: 3, noise: 0.2, seed: 1 });
+    const trainer = createSpiralTrainer({ tf, ...data, hidden: 50, seed: 1, models: ['linear', 'net'] });
+    await trainer.train(2000, { learningRate: 1, lambda: 1e-3 });
     const linear = trainer.history.get('linear')!.accuracies.at(-1)!;
     const net = trainer.history.get('net')!.accuracies.at(-1)!;
     expect(linear).toBeGreaterThan(0.4);
