@@ -98,7 +98,7 @@ export function referenceSweep(shape: LabShape, config: LabConfig, x: Float32Arr
     gradients[l] = dA;
     const { y, rho } = pre[l]!;
     const a = activations[l]!;
-    let dz = dA.map((v, i) => (config.activation === 'tanh' ? v * (1 - a[i]! ** 2) : y[i]! > 0 ? v : 0));
+    let dz: Matrix = dA.map((v, i) => (config.activation === 'tanh' ? v * (1 - a[i]! ** 2) : y[i]! > 0 ? v : 0));
     if (rho) dz = batchNormBackward(dz, y, rho, n, d);
     if (l > 0) g = matMulTransB(dz, w[l]!, n, d, d);
   }
