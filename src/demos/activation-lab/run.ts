@@ -32,12 +32,11 @@ export async function createActivationLabRun(context: DemoContext<Spec>): Promis
   const input = { x: standardize(data.images, 0, s.batch), labels: data.labels.subarray(0, s.batch) };
   const histograms = createLayerHistograms(figure, { width: fitWidth(figure, 360, 900), layers: s.layers });
   const results: Partial<Record<'A' | 'B', SweepResult>> = {};
-  context.say('');
 
   return {
     async advance() {
+      // No progress messages: they would replace a notice about a refused setting (data-busy shows the work).
       for (const name of ['A', 'B'] as const) {
-        context.say(`Configuration ${name}: forward and backward pass of ${s.batch} digits through ${s.layers} × ${s.width}…`);
         results[name] = await statisticsSweep(context.tf, shape, configs[name], input);
         if (context.signal.aborted) return false;
       }
@@ -52,7 +51,6 @@ export async function createActivationLabRun(context: DemoContext<Spec>): Promis
         { name: 'A', layers: A.layers, tanh: configs.A.activation === 'tanh' },
         { name: 'B', layers: B.layers, tanh: configs.B.activation === 'tanh' },
       ]);
-      context.say('');
       return false;
     },
     summary() {
