@@ -6,6 +6,7 @@
  */
 import type { Scalar, Tensor, Tf } from '../../tf/types.ts';
 import { BN_EPSILON, dropoutMasks, initialWeights, type LabConfig, type LabShape } from './network.ts';
+import { yieldToEventLoop } from '../yield.ts';
 import { layerStats, type LayerStats } from './stats.ts';
 
 export interface LayerReport {
@@ -56,12 +57,15 @@ export async function statisticsSweep(tf: Tf, shape: LabShape, config: LabConfig
     return { loss: value, grads };
   });
   try {
+    // On wasm and cpu the pass above ran on the page's thread: give the page its turn between pieces.
+    await yieldToEventLoop();
     const lossValue = (await loss.data())[0]!;
     const reports: LayerReport[] = [];
     for (let l = 0; l < layers; l++) {
       const activations = layerStats((await kept[l]!.data()) as Float32Array, width, config.activation === 'tanh');
       const gradients = layerStats((await grads[l]!.data()) as Float32Array, width, true);
       reports.push({ activations, gradients });
+      await yieldToEventLoop();
     }
     return { loss: lossValue, layers: reports, milliseconds: performance.now() - started };
   } finally {
