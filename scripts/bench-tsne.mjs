@@ -4,8 +4,11 @@
 // on every backend. Prints JSON. Goals (issue #4, 2-core machine): N=2,000: ms per iteration at
 // most 1/10 of the anchor's and P in at most 1 s; N=10,000: 1,000 iterations in at most 60 s end
 // to end; 2-D 1-NN accuracy at N=2,000 after 1,000 iterations at least 0.90.
-// Env: BACKENDS, SKIP_BUILD=1, BENCH_PORT, ANCHOR_ITERATIONS (default 30), RUNS_<BACKEND>
-// (n:features:method,...), EXACT_<BACKEND> (N of the exact-gradient timing, 0 = none).
+// Env: BACKENDS, SKIP_BUILD=1, BENCH_PORT, ANCHOR_ITERATIONS (default 30; 0 = no anchor run),
+// RUNS_<BACKEND> (n:features:method,...), EXACT_<BACKEND> (N of the exact-gradient timing, 0 =
+// none), ITERATIONS (of each run, default 1000: fewer when only the preparation is of interest).
+// The fastest look at the preparation's longest main-thread task at 10,000 digits:
+//   ANCHOR_ITERATIONS=0 BACKENDS=wasm RUNS_WASM=10000:pixels:barnes-hut EXACT_WASM=0 ITERATIONS=10
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
@@ -36,12 +39,14 @@ const load = [loadavg()[0]];
 const results = {};
 let anchor;
 try {
-  anchor = await runPage(`part=anchor&n=2000&iterations=${process.env.ANCHOR_ITERATIONS ?? 30}`);
+  const anchorIterations = Number(process.env.ANCHOR_ITERATIONS ?? 30);
+  if (anchorIterations > 0) anchor = await runPage(`part=anchor&n=2000&iterations=${anchorIterations}`);
   for (const backend of BACKENDS) {
     const key = backend.toUpperCase();
     const runs = process.env[`RUNS_${key}`] ?? DEFAULT_RUNS[backend] ?? DEFAULT_RUNS.cpu;
     const exact = process.env[`EXACT_${key}`] ?? DEFAULT_EXACT[backend] ?? 0;
-    results[backend] = await runPage(`part=ours&backend=${backend}&runs=${runs}&exact=${exact}`);
+    const iterations = process.env.ITERATIONS ? `&iterations=${Number(process.env.ITERATIONS)}` : '';
+    results[backend] = await runPage(`part=ours&backend=${backend}&runs=${runs}&exact=${exact}${iterations}`);
     load.push(loadavg()[0]);
   }
 } finally {

@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, stopping at the first failure.
-//   types (astro check, tsc) -> unit and build-failure tests (Vitest) -> build at / -> e2e (Playwright)
-//   -> crawl of every page at / -> build under a sub-path -> crawl and link check under it.
-import { spawnSync } from 'node:child_process';
-import { chromiumPath } from './chromium.mjs';
+//   types (astro check, tsc) -> unit and build-failure tests (Vitest) -> build at / -> e2e (Playwright:
+//   each demo on wasm, the demo contract on all four backends, the rest of the site) -> crawl of every
+//   page at / -> build under a sub-path -> what the sub-path can break (links, assets, demos' data).
+import { runSteps } from './run-steps.mjs';
 
 const SUB_PATH = '/cs231n/';
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-const steps = [
+runSteps([
   ['Type check: astro check', 'npx', ['astro', 'check'], {}],
   ['Type check: tsc --noEmit', 'npx', ['tsc', '--noEmit'], {}],
   ['Unit and build-failure tests (Vitest)', 'npx', ['vitest', 'run'], {}],
@@ -16,20 +15,5 @@ const steps = [
   // The crawl waits on the network more than on the CPU: two browsers at once.
   ['Crawl, link check and accessibility at /', 'npx', ['playwright', 'test', '--grep', '@crawl', '--workers', '2'], { BASE_PATH: '', DIST_DIR: 'dist' }],
   [`Build under ${SUB_PATH}`, 'npx', ['astro', 'build', '--outDir', 'dist-subpath'], { BASE_PATH: SUB_PATH }],
-  [`Crawl and link check under ${SUB_PATH}`, 'npx', ['playwright', 'test', '--grep', '@crawl', '--workers', '2'], { BASE_PATH: SUB_PATH, DIST_DIR: 'dist-subpath' }],
-];
-
-chromiumPath(); // Fail first, with the install hint, if Chromium is missing.
-const started = Date.now();
-for (const [title, command, args, extraEnv] of steps) {
-  const stepStart = Date.now();
-  console.log(`\n━━ ${title} ━━`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
-  const seconds = ((Date.now() - stepStart) / 1000).toFixed(0);
-  if (result.status !== 0) {
-    console.error(`\n✗ ${title} failed after ${seconds} s (exit ${result.status ?? result.signal}).`);
-    process.exit(1);
-  }
-  console.log(`✓ ${title} (${seconds} s)`);
-}
-console.log(`\nAll checks passed in ${((Date.now() - started) / 60000).toFixed(1)} min.`);
+  [`Links, assets and demos under ${SUB_PATH}`, 'npx', ['playwright', 'test', '--grep', '@crawl', '--workers', '2'], { BASE_PATH: SUB_PATH, DIST_DIR: 'dist-subpath' }],
+]);

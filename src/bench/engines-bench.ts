@@ -11,6 +11,7 @@ import { createSurfaceRace } from '../engines/optimizer-race/surface-race.ts';
 import { SURFACES } from '../engines/optimizers/surfaces.ts';
 import { DEFAULT_HYPERPARAMETERS, OPTIMIZERS } from '../engines/optimizers/update-rules.ts';
 import { loadTfOn } from '../tf/load-backend.ts';
+import { spiralBenchmark } from './spiral-bench.ts';
 
 const racers = (lr: number) => OPTIMIZERS.map((name) => ({ name, enabled: true, hyper: { ...DEFAULT_HYPERPARAMETERS, lr } }));
 
@@ -23,7 +24,6 @@ async function time(run: () => Promise<unknown>): Promise<number> {
 export async function runEngineBenchmarks(base: string): Promise<Record<string, unknown>> {
   const backend = new URLSearchParams(location.search).get('backend') ?? 'wasm';
   const tf = await loadTfOn(backend);
-  const mainThread = backend === 'wasm' || backend === 'cpu';
   const data = await loadMnist(base);
 
   const surface = createSurfaceRace({ tf, surface: SURFACES.rosenbrock, start: SURFACES.rosenbrock.start, settings: () => racers(1e-4) });
@@ -33,7 +33,7 @@ export async function runEngineBenchmarks(base: string): Promise<Record<string, 
   });
   surface.dispose();
 
-  const mlp = createMlpRace({ tf, images: data.images, labels: data.labels, trainCount: data.manifest.trainCount, hidden: 32, batchSize: 64, seed: 1, settings: () => racers(0.01), yieldBetweenRacers: mainThread });
+  const mlp = createMlpRace({ tf, images: data.images, labels: data.labels, trainCount: data.manifest.trainCount, hidden: 32, batchSize: 64, seed: 1, settings: () => racers(0.01) });
   await mlp.advance(3);
   const mlpSteps = 20;
   const mlpMs = await time(async () => {
@@ -54,8 +54,11 @@ export async function runEngineBenchmarks(base: string): Promise<Record<string, 
   const labCold = await statisticsSweep(tf, labShape, labConfig, labInput);
   const labWarm = await statisticsSweep(tf, labShape, labConfig, labInput);
 
+  const spiral = await spiralBenchmark(tf);
+
   return {
     backend,
+    spiral,
     optimizerRace2dMsPerStep: surfaceMs / 200,
     optimizerRaceMlpMsPerStep: mlpMs / mlpSteps,
     linearLandscape51x51Over1000DigitsMs: { firstRun: cold.milliseconds, warm: warm.milliseconds },

@@ -21,21 +21,32 @@ import type { Tf } from '../tf/types.ts';
 const PERPLEXITY = 30;
 const ITERATIONS = 1000;
 
-/** The longest main-thread task (Long Tasks API: tasks over 50 ms) while `work` runs; 0 if none. */
-async function withLongestTask<T>(work: () => Promise<T>): Promise<{ result: T; longestTaskMs: number }> {
+/**
+ * The longest main-thread task (Long Tasks API: tasks over 50 ms) while `work` runs, 0 if none,
+ * and every long task as [start, duration] in ms from the start of `work` (to place it among the
+ * stages' times).
+ */
+async function withLongestTask<T>(work: () => Promise<T>): Promise<{ result: T; longestTaskMs: number; longTasks: [number, number][] }> {
   let longest = 0;
+  const began = performance.now();
+  const longTasks: [number, number][] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+    for (const entry of list.getEntries()) {
+      longest = Math.max(longest, entry.duration);
+      longTasks.push([Math.round(entry.startTime - began), Math.round(entry.duration)]);
+    }
   });
   try {
     observer.observe({ type: 'longtask', buffered: false });
   } catch {
     // No Long Tasks API: report 0.
   }
+  // The work starts in a task of its own: the task that started observing is not reported.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const result = await work();
   await new Promise((resolve) => setTimeout(resolve, 50));
   observer.disconnect();
-  return { result, longestTaskMs: Math.round(longest) };
+  return { result, longestTaskMs: Math.round(longest), longTasks };
 }
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
@@ -47,21 +58,20 @@ async function endToEnd(tf: Tf, data: MnistData, n: number, space: FeatureSpace,
   const began = performance.now();
   let featured = began;
   const preparation = await withLongestTask(async () => {
-    const features = await digitFeatures({ tf, images: data.images, n, space, seed: 1, network, yieldOften: true });
+    const features = await digitFeatures({ tf, images: data.images, n, space, seed: 1, network });
     featured = performance.now();
-    return computeAffinities(tf, features.values, n, features.dim, PERPLEXITY, { yieldOften: true });
+    return computeAffinities(tf, features.values, n, features.dim, PERPLEXITY);
   });
   const affinities = preparation.result;
   const prepared = performance.now();
   const engine = createTsne({ tf, p: affinities.p, method, seed: 1, workers });
   const schedule = { ...DEFAULT_SCHEDULE, learningRate: learningRate(n) };
   const kls: number[] = [];
-  // As in the demo: KL every 10 iterations (25 for large N), batches of that many iterations,
-  // on the main thread a yield after each iteration.
+  // As in the demo: KL every 10 iterations (25 for large N), batches of that many iterations.
   const klEvery = n >= 5000 ? 25 : 10;
   const optimization = await withLongestTask(async () => {
     while (engine.iteration < iterations) {
-      const records = await engine.run(Math.min(klEvery, iterations - engine.iteration), schedule, { klEvery, yieldOften: !engine.background });
+      const records = await engine.run(Math.min(klEvery, iterations - engine.iteration), schedule, { klEvery });
       kls.push(...records.map((r) => r.kl));
       await yieldToEventLoop();
     }
@@ -88,12 +98,14 @@ async function endToEnd(tf: Tf, data: MnistData, n: number, space: FeatureSpace,
     accuracy1nn2d: round(nearestNeighborAccuracy(y, labels, n), 4),
     accuracy1nnInput: round(inputCorrect / n, 4),
     longestTaskMs: { preparation: preparation.longestTaskMs, optimization: optimization.longestTaskMs },
+    // Where the preparation's long tasks fall: featuresMs, then neighbours, then calibration.
+    preparationLongTasks: preparation.longTasks,
   };
 }
 
 /** Time per iteration of the exact engine over a few iterations (it is O(n^2)). */
 async function exactTiming(tf: Tf, data: MnistData, n: number, maxMs: number) {
-  const affinities = await computeAffinities(tf, pixelFeatures(data.images, n), n, 784, PERPLEXITY, { yieldOften: true });
+  const affinities = await computeAffinities(tf, pixelFeatures(data.images, n), n, 784, PERPLEXITY);
   const engine = createTsne({ tf, p: affinities.p, method: 'exact', seed: 1 });
   const schedule = { ...DEFAULT_SCHEDULE, learningRate: learningRate(n) };
   await engine.run(2, schedule);

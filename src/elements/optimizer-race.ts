@@ -6,10 +6,10 @@ import { SURFACES, isSurfaceId } from '../engines/optimizers/surfaces.ts';
 import { OPTIMIZERS } from '../engines/optimizers/update-rules.ts';
 import type { CreateDemoRun } from '../demos/types.ts';
 
-class OptimizerRaceElement extends DemoElement {
+class OptimizerRaceElement extends DemoElement<typeof OPTIMIZER_RACE_SPEC> {
   protected readonly spec = OPTIMIZER_RACE_SPEC;
 
-  protected async loadRun(): Promise<CreateDemoRun> {
+  protected async loadRun(): Promise<CreateDemoRun<typeof OPTIMIZER_RACE_SPEC>> {
     return (await import('../demos/optimizer-race/run.ts')).createOptimizerRaceRun;
   }
 

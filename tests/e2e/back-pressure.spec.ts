@@ -6,7 +6,7 @@
  * and a demo opened right after in the same browser must reach `running` within 10 s.
  */
 import type { BrowserContext } from '@playwright/test';
-import { expect, test, watchPage } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 
 const HEAVY = [
   { name: 'loss landscape at 51×51', path: 'notes/lecture-03-loss-functions-and-optimization/', id: 'loss-landscape', hash: '#loss-landscape.resolution=51&loss-landscape.steps=2000' },
@@ -15,10 +15,12 @@ const HEAVY = [
 ] as const;
 const NEXT_PAGE = 'notes/lecture-07-training-neural-networks-2/';
 
-/** Opens the heavy demo in its own page and closes that page once its work is under way. */
+/**
+ * Opens the heavy demo in its own page and closes that page once its work is under way. Pages
+ * of the test's context are watched for console errors by the shared fixture.
+ */
 async function startAndClose(context: BrowserContext, url: string, id: string): Promise<void> {
   const page = await context.newPage();
-  const watch = await watchPage(page);
   await page.goto(url);
   const demo = page.locator(`[data-demo="${id}"]`);
   await demo.scrollIntoViewIfNeeded();
@@ -26,7 +28,6 @@ async function startAndClose(context: BrowserContext, url: string, id: string): 
   await expect(demo).toHaveAttribute('data-status', /running|loading/, { timeout: 30_000 });
   await expect(demo).toHaveAttribute('data-busy', '', { timeout: 60_000 });
   await page.close();
-  expect(watch.errors, 'console and page errors of the closed page').toEqual([]);
 }
 
 for (const backend of ['webgpu', 'webgl'] as const) {
@@ -35,7 +36,6 @@ for (const backend of ['webgpu', 'webgl'] as const) {
       test.setTimeout(120_000);
       await startAndClose(context, `${heavy.path}?backend=${backend}${heavy.hash}`, heavy.id);
       const page = await context.newPage();
-      await watchPage(page);
       const started = Date.now();
       await page.goto(`${NEXT_PAGE}?backend=${backend}`);
       const demo = page.locator('[data-demo="optimizer-race"]');

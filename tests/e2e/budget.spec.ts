@@ -33,7 +33,7 @@ async function measureScripts(page: Page, path: string): Promise<{ total: number
 
 // Pages without a demo.
 for (const path of ['notes/lecture-01-introduction/', 'notes/lecture-09-cnn-architectures/', 'about/']) {
-  test(`a notes page loads at most 35 KiB gzip of JavaScript: /${path}`, async ({ page, watch: _ }) => {
+  test(`a notes page loads at most 35 KiB gzip of JavaScript: /${path}`, async ({ page }) => {
     const { total, report, urls } = await measureScripts(page, path);
     expect(urls.length).toBeGreaterThan(0);
     expect(total, report).toBeLessThanOrEqual(BUDGET_BYTES);
@@ -43,7 +43,7 @@ for (const path of ['notes/lecture-01-introduction/', 'notes/lecture-09-cnn-arch
 // Pages with demos: until a demo nears the viewport only its small element shell loads; tfjs alone
 // (hundreds of KiB) would break this budget.
 for (const path of ['notes/lecture-05-convolutional-neural-networks/', 'notes/lecture-13-generative-models/']) {
-  test(`a demo page loads at most 50 KiB gzip of JavaScript before its demos scroll into view: /${path}`, async ({ page, watch: _ }) => {
+  test(`a demo page loads at most 50 KiB gzip of JavaScript before its demos scroll into view: /${path}`, async ({ page }) => {
     const { total, report, urls } = await measureScripts(page, path);
     expect(urls.some((url) => url.includes('demo-element'))).toBe(true);
     expect(total, report).toBeLessThanOrEqual(DEMO_PAGE_BUDGET_BYTES);

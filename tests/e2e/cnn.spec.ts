@@ -1,12 +1,11 @@
 /**
- * The CNN demos (issue #5) on every backend, forced with ?backend=, through their observable
- * contract (data-status, data-backend, data-tensors) plus what they show: the prediction for a
- * test digit and for a drawing, training from scratch, and the three Lecture 12 tools.
+ * The CNN demos on wasm (their contract on every backend is in demo-contract.spec.ts): the
+ * prediction for a test digit and for a drawing, training from scratch, and the three Lecture 12
+ * tools, each with the numbers it shows.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, idleTensorCount, test, openDemo } from './fixtures.ts';
 
-const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 const VIEWER_PAGE = 'notes/lecture-05-convolutional-neural-networks/';
 const INSIGHT_PAGE = 'notes/lecture-12-visualizing-and-understanding/';
 
@@ -28,35 +27,32 @@ const SEVEN: [number, number][][] = [[[0.25, 0.22], [0.5, 0.22], [0.72, 0.22], [
 const ONE: [number, number][][] = [[[0.52, 0.15], [0.5, 0.5], [0.48, 0.85]]];
 
 test.describe('CNN viewer', () => {
-  for (const backend of BACKENDS) {
-    test(`on ${backend}: pretrained weights classify test digits and drawings, with a flat tensor count`, async ({ page, watch: _ }) => {
-      test.setTimeout(120_000);
-      const demo = await openDemo(page, `${VIEWER_PAGE}?backend=${backend}`, 'cnn-viewer');
-      await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
-      await expect(demo).toHaveAttribute('data-backend', backend);
-      await expect(demo.locator('[data-summary]')).toContainText(/Pretrained network: 9[789]\.\d\d% correct on 2,000 held-out digits/);
-      // Test digit 1 is a 5.
-      await expect(demo).toHaveAttribute('data-prediction', '5');
-      await expect(demo.locator('[data-cnn-prediction]')).toHaveText(/^Prediction: 5 \(\d+\.\d%\), correct\.$/);
-      await expect(demo.locator('[data-cnn-network] svg image')).toHaveCount(6);
-      const before = await idleTensorCount(demo);
-      expect(before).toBeGreaterThan(0);
+  test('pretrained weights classify test digits and drawings, and many forward passes leave no tensor behind', async ({ page }) => {
+    test.setTimeout(120_000);
+    const demo = await openDemo(page, `${VIEWER_PAGE}?backend=wasm`, 'cnn-viewer');
+    await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(demo.locator('[data-summary]')).toContainText(/Pretrained network: 9[789]\.\d\d% correct on 2,000 held-out digits/);
+    // Test digit 1 is a 5.
+    await expect(demo).toHaveAttribute('data-prediction', '5');
+    await expect(demo.locator('[data-cnn-prediction]')).toHaveText(/^Prediction: 5 \(\d+\.\d%\), correct\.$/);
+    await expect(demo.locator('[data-cnn-network] svg image')).toHaveCount(6);
+    const before = await idleTensorCount(demo);
+    expect(before).toBeGreaterThan(0);
 
-      await demo.getByRole('button', { name: 'Clear' }).click();
-      await expect(demo.locator('[data-cnn-prediction]')).toContainText('The pad is empty');
-      await draw(page, demo, SEVEN);
-      await expect(demo).toHaveAttribute('data-prediction', /^\d$/);
-      await expect(demo.locator('[data-cnn-prediction]')).toHaveText(/^Prediction: \d \(\d+\.\d%\)\.$/);
-      await demo.getByRole('button', { name: 'Clear' }).click();
-      await draw(page, demo, ONE);
-      await expect(demo).toHaveAttribute('data-prediction', '1');
-      // Many forward passes later, nothing is left behind.
-      for (let i = 0; i < 3; i++) await draw(page, demo, SEVEN);
-      expect(await idleTensorCount(demo)).toBe(before);
-    });
-  }
+    await demo.getByRole('button', { name: 'Clear' }).click();
+    await expect(demo.locator('[data-cnn-prediction]')).toContainText('The pad is empty');
+    await draw(page, demo, SEVEN);
+    await expect(demo).toHaveAttribute('data-prediction', /^\d$/);
+    await expect(demo.locator('[data-cnn-prediction]')).toHaveText(/^Prediction: \d \(\d+\.\d%\)\.$/);
+    await demo.getByRole('button', { name: 'Clear' }).click();
+    await draw(page, demo, ONE);
+    await expect(demo).toHaveAttribute('data-prediction', '1');
+    // Many forward passes later, nothing is left behind.
+    for (let i = 0; i < 3; i++) await draw(page, demo, SEVEN);
+    expect(await idleTensorCount(demo)).toBe(before);
+  });
 
-  test('keyboard users pick test digits; the digit round-trips through the URL; a bad number is clamped with a message', async ({ page, watch: _ }) => {
+  test('keyboard users pick test digits; the digit round-trips through the URL; a bad number is clamped with a message', async ({ page }) => {
     const demo = await openDemo(page, `${VIEWER_PAGE}?backend=wasm`, 'cnn-viewer');
     await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
     await demo.getByRole('button', { name: 'Next test digit' }).focus();
@@ -80,43 +76,39 @@ test.describe('CNN viewer', () => {
     await expect(reloaded.locator('[data-cnn-prediction]')).toContainText(/label is|correct/);
   });
 
-  for (const backend of BACKENDS) {
-    test(`on ${backend}: trains from scratch, filters and curves update, tensors stay flat`, async ({ page, watch: _ }) => {
-      test.setTimeout(180_000);
-      const demo = await openDemo(page, `${VIEWER_PAGE}?backend=${backend}`, 'cnn-viewer');
-      await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
-      await demo.getByRole('button', { name: 'Train from scratch' }).click();
-      await expect(page).toHaveURL(/cnn-viewer\.weights=scratch/);
-      await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 60_000 });
-      await expect(demo).toHaveAttribute('data-backend', backend);
-      await expect(demo.locator('[data-summary]')).toContainText(/Training from scratch: step [1-9]/, { timeout: 60_000 });
-      const play = demo.locator('button[data-action="play"]');
-      const stepOf = async () => Number(/step (\d+) of/.exec((await demo.locator('[data-summary]').textContent()) ?? '')?.[1]);
-      // Paused, nothing is in flight: the tensor count is exact. It must not grow with training.
-      const pausedCount = async () => {
-        await play.click();
-        await expect(demo).toHaveAttribute('data-status', 'paused');
-        // The advance in flight (steps, an evaluation, a redraw) finishes first.
-        return idleTensorCount(demo);
-      };
-      const first = await pausedCount();
-      const stepsBefore = await stepOf();
-      expect(first).toBeGreaterThan(0);
-      await play.click();
-      await expect(demo).toHaveAttribute('data-status', 'running');
-      await page.waitForTimeout(10_000);
-      expect(await pausedCount()).toBe(first);
-      expect(await stepOf()).toBeGreaterThan(stepsBefore);
-      await expect(demo.locator('[data-cnn-filters] text').first()).toContainText(/at step \d+/);
-      await expect(demo.locator('[data-cnn-curves] svg path').first()).toHaveAttribute('d', /L/);
-      // Back to the pretrained weights (still paused by the reader: drawn, not run).
-      await demo.getByRole('button', { name: 'Back to the pretrained weights' }).click();
-      await expect(demo.locator('[data-summary]')).toContainText('Pretrained network', { timeout: 60_000 });
-      await expect(demo).toHaveAttribute('data-prediction', '5');
-    });
-  }
+  test('trains from scratch: Step takes exactly one training step, filters and curves update, tensors stay exact', async ({ page }) => {
+    test.setTimeout(120_000);
+    const demo = await openDemo(page, `${VIEWER_PAGE}?backend=wasm`, 'cnn-viewer');
+    await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await demo.getByRole('button', { name: 'Train from scratch' }).click();
+    await expect(page).toHaveURL(/cnn-viewer\.weights=scratch/);
+    await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 60_000 });
+    const summary = demo.locator('[data-summary]');
+    await expect(summary).toContainText(/Training from scratch: step [1-9]/, { timeout: 60_000 });
+    const stepOf = async () => Number(/step (\d+) of/.exec((await summary.textContent()) ?? '')?.[1]);
+    // Paused, the advance in flight (steps, an evaluation, a redraw) ends; then nothing is in flight.
+    await demo.locator('button[data-action="play"]').click();
+    await expect(demo).toHaveAttribute('data-status', 'paused');
+    // While running the summary is refreshed about once a second; a step refreshes it at once.
+    const step = demo.locator('button[data-action="step"]');
+    await step.click();
+    const before = await idleTensorCount(demo);
+    expect(before).toBeGreaterThan(0);
+    const stepsBefore = await stepOf();
+    for (let i = 1; i <= 3; i++) {
+      await step.click();
+      await expect(summary).toContainText(`step ${stepsBefore + i} of`, { timeout: 30_000 });
+    }
+    expect(await idleTensorCount(demo)).toBe(before);
+    await expect(demo.locator('[data-cnn-filters] text').first()).toContainText(/at step \d+/);
+    await expect(demo.locator('[data-cnn-curves] svg path').first()).toHaveAttribute('d', /L/);
+    // Back to the pretrained weights (still paused by the reader: drawn, not run).
+    await demo.getByRole('button', { name: 'Back to the pretrained weights' }).click();
+    await expect(summary).toContainText('Pretrained network', { timeout: 60_000 });
+    await expect(demo).toHaveAttribute('data-prediction', '5');
+  });
 
-  test('training from scratch on wasm learns: above 90% on the held-out digits, as the summary says', async ({ page, watch: _ }) => {
+  test('training from scratch on wasm learns: above 90% on the held-out digits, as the summary says', async ({ page }) => {
     test.setTimeout(240_000);
     const demo = await openDemo(page, `${VIEWER_PAGE}?backend=wasm#cnn-viewer.weights=scratch`, 'cnn-viewer');
     await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 60_000 });
@@ -126,38 +118,28 @@ test.describe('CNN viewer', () => {
 });
 
 test.describe('what the network sees (Lecture 12)', () => {
-  test('saliency, occlusion and fooling give the same results on every backend', async ({ page, watch: _ }) => {
-    test.setTimeout(240_000);
-    const summaries: Record<string, Record<string, string>> = {};
-    for (const backend of BACKENDS) {
-      await page.goto(`${INSIGHT_PAGE}?backend=${backend}`);
-      summaries[backend] = {};
-      for (const id of ['cnn-occlusion', 'cnn-saliency', 'cnn-fooling']) {
-        const demo = page.locator(`[data-demo="${id}"]`);
-        await demo.scrollIntoViewIfNeeded();
-        await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
-        await expect(demo).toHaveAttribute('data-backend', backend);
-        expect(await demo.locator('[data-cnn-figure] svg image[href^="data:image/png"]').count()).toBeGreaterThanOrEqual(3);
-        summaries[backend]![id] = (await demo.locator('[data-summary]').textContent()) ?? '';
-      }
+  test('saliency, occlusion and fooling show their figures and what they found', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto(`${INSIGHT_PAGE}?backend=wasm`);
+    const summaries: Record<string, string> = {};
+    for (const id of ['cnn-occlusion', 'cnn-saliency', 'cnn-fooling']) {
+      const demo = page.locator(`[data-demo="${id}"]`);
+      await demo.scrollIntoViewIfNeeded();
+      await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+      expect(await demo.locator('[data-cnn-figure] svg image[href^="data:image/png"]').count()).toBeGreaterThanOrEqual(3);
+      summaries[id] = (await demo.locator('[data-summary]').textContent()) ?? '';
     }
-    const numbers = (text: string) => [...text.matchAll(/-?\d+\.\d+/g)].map((m) => Number(m[0]));
-    const reference = summaries['cpu']!;
-    expect(reference['cnn-saliency']).toMatch(/^Saliency of class 5 for test digit 1 \(label 5\): score S = [\d.]+/);
-    expect(reference['cnn-occlusion']).toMatch(/positions \(stride 2\), one forward pass each; lowest [\d.]+%/);
-    expect(reference['cnn-fooling']).toMatch(/^After \d+ steps of η = 0\.01, the network reads test digit 3 \(a 1\) as a 3 with [\d.]+% confidence/);
-    for (const backend of BACKENDS) {
-      for (const id of Object.keys(reference)) {
-        const expected = numbers(reference[id]!);
-        const actual = numbers(summaries[backend]![id]!);
-        expect(actual.length, `${backend} ${id}`).toBe(expected.length);
-        // float32 everywhere; the summaries round to 1-3 decimals.
-        actual.forEach((v, i) => expect(Math.abs(v - expected[i]!), `${backend} ${id}: ${summaries[backend]![id]}`).toBeLessThanOrEqual(Math.abs(expected[i]!) * 0.02 + 0.15));
-      }
-    }
+    expect(summaries['cnn-saliency']).toMatch(/^Saliency of class 5 for test digit 1 \(label 5\): score S = [\d.]+/);
+    const occlusion = /positions \(stride 2\), one forward pass each; lowest ([\d.]+)%/.exec(summaries['cnn-occlusion']!);
+    expect(occlusion, summaries['cnn-occlusion']).not.toBeNull();
+    expect(Number(occlusion![1])).toBeLessThan(100);
+    const fooled = /^After (\d+) steps of η = 0\.01, the network reads test digit 3 \(a 1\) as a 3 with ([\d.]+)% confidence/.exec(summaries['cnn-fooling']!);
+    expect(fooled, summaries['cnn-fooling']).not.toBeNull();
+    // It stops at the default confidence, 90%.
+    expect(Number(fooled![2])).toBeGreaterThanOrEqual(90);
   });
 
-  test('settings recompute the figure, keep a flat tensor count, and the fooling image steps by hand', async ({ page, watch: _ }) => {
+  test('settings recompute the figure, keep a flat tensor count, and the fooling image steps by hand', async ({ page }) => {
     test.setTimeout(120_000);
     const occlusion = await openDemo(page, `${INSIGHT_PAGE}?backend=wasm`, 'cnn-occlusion');
     await expect(occlusion).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
@@ -178,7 +160,7 @@ test.describe('what the network sees (Lecture 12)', () => {
   test.describe('from a paused start (reduced motion)', () => {
     test.use({ contextOptions: { reducedMotion: 'reduce' } });
 
-    test('the fooling image advances one gradient step per click', async ({ page, watch: _ }) => {
+    test('the fooling image advances one gradient step per click', async ({ page }) => {
       const fooling = await openDemo(page, `${INSIGHT_PAGE}?backend=wasm#cnn-fooling.target=8&cnn-fooling.stepSize=0.002`, 'cnn-fooling');
       await expect(fooling).toHaveAttribute('data-status', 'paused', { timeout: 60_000 });
       await expect(fooling.locator('[data-summary]')).toContainText('Step 0: p(8) =');

@@ -1,13 +1,12 @@
 /**
- * The live demos on every backend (forced with ?backend=), through their observable contract:
- * data-demo, data-status, data-backend, data-tensors. WebGPU runs for real on SwiftShader
- * (headless Chromium with --enable-unsafe-webgpu on localhost).
+ * The optimizer race, the loss landscape and the 2-D GAN: what each computes and shows, on wasm
+ * (what all demos share, on every backend, is in demo-contract.spec.ts); and the fallback from a
+ * failing GPU backend, which only the GPU backends can show.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test, openDemo } from './fixtures.ts';
 
-const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 const RACE_PAGE = 'notes/lecture-07-training-neural-networks-2/';
 const LANDSCAPE_PAGE = 'notes/lecture-03-loss-functions-and-optimization/';
 // Small, deterministic landscape runs: 20 training steps, an 11 x 11 grid.
@@ -30,49 +29,26 @@ test.describe('optimizer race', () => {
   test.describe('stepped from a paused start (reduced motion)', () => {
     test.use({ contextOptions: { reducedMotion: 'reduce' } });
 
-    test('gives the same losses on every backend', async ({ page, watch: _ }) => {
-      test.setTimeout(180_000);
-      const results: Record<string, Record<string, number>> = {};
-      for (const backend of BACKENDS) {
-        const demo = await openDemo(page, `${RACE_PAGE}?backend=${backend}`, 'optimizer-race');
-        await expect(demo).toHaveAttribute('data-backend', backend, { timeout: 30_000 });
-        results[backend] = await raceAfterSteps(page, 20);
+    test('20 steps take every optimizer downhill, and SGD exactly where its update rule says', async ({ page }) => {
+      await openDemo(page, `${RACE_PAGE}?backend=wasm`, 'optimizer-race');
+      const losses = await raceAfterSteps(page, 20);
+      expect(Object.keys(losses).sort()).toEqual(['adagrad', 'adam', 'momentum', 'nesterov', 'rmsprop', 'sgd']);
+      // The valley f = 0.05x² + 2.5y² from (−9, 3), where f = 26.55.
+      for (const [name, loss] of Object.entries(losses)) {
+        expect(Number.isFinite(loss), name).toBe(true);
+        expect(loss, name).toBeLessThan(26.55);
       }
-      const reference = results['cpu']!;
-      expect(Object.keys(reference).sort()).toEqual(['adagrad', 'adam', 'momentum', 'nesterov', 'rmsprop', 'sgd']);
-      for (const backend of BACKENDS) {
-        for (const [name, loss] of Object.entries(reference)) {
-          expect(Number.isFinite(results[backend]![name]), `${backend} ${name}`).toBe(true);
-          // float32 on every backend; the leaderboard shows 3 significant digits.
-          expect(Math.abs(results[backend]![name]! - loss), `${backend} ${name}`).toBeLessThanOrEqual(Math.abs(loss) * 0.01 + 1e-6);
-        }
-      }
+      // SGD at rate 0.35: x ← (1 − 0.035)x, y ← (1 − 1.75)y.
+      const x = -9 * 0.965 ** 20;
+      const y = 3 * (-0.75) ** 20;
+      const expected = 0.05 * x * x + 2.5 * y * y;
+      // The leaderboard shows 3 significant digits.
+      expect(Math.abs(losses['sgd']! - expected)).toBeLessThanOrEqual(expected * 0.005);
     });
   });
 
-  for (const backend of ['webgpu', 'wasm'] as const) {
-    test(`runs on ${backend} with a flat tensor count over 30 s`, async ({ page, watch: _ }) => {
-      test.setTimeout(90_000);
-      const demo = await openDemo(page, `${RACE_PAGE}?backend=${backend}`, 'optimizer-race');
-      await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
-      await expect(demo).toHaveAttribute('data-backend', backend);
-      await page.waitForTimeout(3000);
-      // Sampled once a second; a sample can catch a step's in-flight tensor (awaiting a read),
-      // so "flat" means: no growth beyond the first samples' range over 30 s of steps.
-      const samples: number[] = [];
-      for (let i = 0; i < 30; i++) {
-        samples.push(Number(await demo.getAttribute('data-tensors')));
-        await page.waitForTimeout(1000);
-      }
-      expect(Math.min(...samples)).toBeGreaterThan(0);
-      expect(Math.max(...samples.slice(10))).toBeLessThanOrEqual(Math.max(...samples.slice(0, 5)));
-      expect(Math.max(...samples) - Math.min(...samples)).toBeLessThanOrEqual(2);
-      await expect(demo.locator('[data-summary]')).toContainText(/step \d+/);
-    });
-  }
-
-  test('the URL hash round-trips the settings', async ({ page, watch: _ }) => {
-    const demo = await openDemo(page, RACE_PAGE, 'optimizer-race');
+  test('the URL hash round-trips the settings', async ({ page }) => {
+    const demo = await openDemo(page, `${RACE_PAGE}?backend=wasm`, 'optimizer-race');
     await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
     await demo.getByLabel('Problem').selectOption('rosenbrock');
     await demo.getByLabel('Steps per frame').fill('7');
@@ -94,8 +70,8 @@ test.describe('optimizer race', () => {
     await expect(reloaded.locator('input[data-setting="adam.lr"]')).toHaveValue('0.05');
   });
 
-  test('bad learning rates are refused or clamped with a message, and nothing crashes', async ({ page, watch: _ }) => {
-    const demo = await openDemo(page, RACE_PAGE, 'optimizer-race');
+  test('bad learning rates are refused or clamped with a message, and nothing crashes', async ({ page }) => {
+    const demo = await openDemo(page, `${RACE_PAGE}?backend=wasm`, 'optimizer-race');
     await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
     await demo.locator('summary', { hasText: 'Learning rates' }).click();
     const adam = demo.locator('input[data-setting="adam.lr"]');
@@ -121,7 +97,7 @@ test.describe('optimizer race', () => {
     await expect(demo).toHaveAttribute('data-status', /running|done/);
   });
 
-  test('the MLP race trains on real digits', async ({ page, watch: _ }) => {
+  test('the MLP race trains on real digits', async ({ page }) => {
     const demo = await openDemo(page, `${RACE_PAGE}?backend=wasm#optimizer-race.problem=mlp`, 'optimizer-race');
     await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
     await expect(demo.locator('[data-summary]')).toContainText(/step [1-9]\d\d/, { timeout: 30_000 });
@@ -130,7 +106,7 @@ test.describe('optimizer race', () => {
   });
 });
 
-test('exports the figure as PNG and SVG and the run as CSV and JSON; pauses off screen', async ({ page, watch: _ }, testInfo) => {
+test('exports the figure as PNG and SVG and the run as CSV and JSON; pauses off screen', async ({ page }, testInfo) => {
   const demo = await openDemo(page, `${RACE_PAGE}?backend=wasm`, 'optimizer-race');
   await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
   await expect(demo.locator('[data-summary]')).toContainText(/step [1-9]/);
@@ -164,28 +140,25 @@ test('exports the figure as PNG and SVG and the run as CSV and JSON; pauses off 
 });
 
 test.describe('loss landscape', () => {
-  test('computes the same landscape on every backend', async ({ page, watch: _ }) => {
-    test.setTimeout(240_000);
-    const summaries: Record<string, string> = {};
-    for (const backend of BACKENDS) {
-      const demo = await openDemo(page, `${LANDSCAPE_PAGE}?backend=${backend}${SMALL_LANDSCAPE}`, 'loss-landscape');
-      await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
-      await expect(demo).toHaveAttribute('data-backend', backend);
-      summaries[backend] = (await demo.locator('[data-summary]').textContent()) ?? '';
-      expect(summaries[backend]).toMatch(/11×11 grid computed in \d+ ms/);
-    }
-    const numbers = (text: string) => {
-      const match = /loss ([\d.]+), training accuracy ([\d.]+)%.*loss from ([\d.]+) to ([\d.]+)/.exec(text);
-      return match ? match.slice(1).map(Number) : [];
-    };
-    const reference = numbers(summaries['cpu']!);
-    expect(reference).toHaveLength(4);
-    for (const backend of BACKENDS) {
-      numbers(summaries[backend]!).forEach((value, i) => expect(Math.abs(value - reference[i]!), `${backend} value ${i}`).toBeLessThanOrEqual(Math.abs(reference[i]!) * 0.01 + 0.002));
-    }
+  test('trains the linear classifier and computes its 11×11 landscape around the trained weights', async ({ page }) => {
+    const demo = await openDemo(page, `${LANDSCAPE_PAGE}?backend=wasm${SMALL_LANDSCAPE}`, 'loss-landscape');
+    await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    const summary = (await demo.locator('[data-summary]').textContent()) ?? '';
+    expect(summary).toMatch(/11×11 grid computed in \d+ ms/);
+    const match = /loss ([\d.]+), training accuracy ([\d.]+)%.*loss from ([\d.]+) to ([\d.]+)/.exec(summary);
+    expect(match, summary).not.toBeNull();
+    const [loss, accuracy, from, to] = match!.slice(1).map(Number) as [number, number, number, number];
+    // 20 steps of a 10-class linear classifier on digits: far better than chance (10%), loss below ln 10.
+    expect(accuracy).toBeGreaterThan(50);
+    expect(loss).toBeLessThan(Math.log(10));
+    // The odd grid holds the trained weights at its centre: the slice's lowest loss is at most
+    // theirs (rounded to 3 decimals), and the slice rises away from them.
+    expect(from).toBeLessThanOrEqual(loss + 0.001);
+    expect(to).toBeGreaterThan(loss);
+    await expect(demo.locator('[data-figure] svg')).not.toHaveCount(0);
   });
 
-  test('an MLP landscape with its training path, and a clamped grid size', async ({ page, watch: _ }) => {
+  test('an MLP landscape with its training path, and a clamped grid size', async ({ page }) => {
     const demo = await openDemo(page, `${LANDSCAPE_PAGE}?backend=wasm#loss-landscape.model=mlp&loss-landscape.plane=pca&loss-landscape.resolution=500&loss-landscape.steps=60`, 'loss-landscape');
     await expect(demo.locator('[data-message]')).toContainText('Grid resolution: 500 is outside 5 to 51; using 51.');
     await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
@@ -194,8 +167,8 @@ test.describe('loss landscape', () => {
   });
 });
 
-test.describe('backend failures fall back with a message', () => {
-  test('a lost WebGL context moves the demo to the next backend', async ({ page, watch: _ }) => {
+test.describe('backend failures fall back with a message', { tag: '@other-backends' }, () => {
+  test('a lost WebGL context moves the demo to the next backend', async ({ page }) => {
     const demo = await openDemo(page, `${RACE_PAGE}?backend=webgl`, 'optimizer-race');
     await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
     await page.evaluate(() => {
@@ -209,7 +182,7 @@ test.describe('backend failures fall back with a message', () => {
     await expect(demo.locator('select[data-backend-select] option[value="webgl"]')).toBeDisabled();
   });
 
-  test('a lost WebGPU device moves the demo to WebGL', async ({ page, watch: _ }) => {
+  test('a lost WebGPU device moves the demo to WebGL', async ({ page }) => {
     const demo = await openDemo(page, `${RACE_PAGE}?backend=webgpu`, 'optimizer-race');
     await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
     await page.evaluate(() => {
@@ -222,7 +195,7 @@ test.describe('backend failures fall back with a message', () => {
     await expect(demo.locator('[data-message]')).toContainText('WebGPU failed');
   });
 
-  test('the reader can switch backends on the badge', async ({ page, watch: _ }) => {
+  test('the reader can switch backends on the badge', async ({ page }) => {
     const demo = await openDemo(page, `${RACE_PAGE}?backend=cpu`, 'optimizer-race');
     await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
     await demo.locator('select[data-backend-select]').selectOption('wasm');
@@ -235,25 +208,19 @@ test.describe('backend failures fall back with a message', () => {
 test.describe('2-D GAN', () => {
   const GAN_PAGE = 'notes/lecture-13-generative-models/';
 
-  test('trains on every backend with a flat tensor count and falling D/G readouts', async ({ page, watch: _ }) => {
-    test.setTimeout(180_000);
-    for (const backend of BACKENDS) {
-      const demo = await openDemo(page, `${GAN_PAGE}?backend=${backend}`, 'gan-2d');
-      await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 60_000 });
-      await expect(demo).toHaveAttribute('data-backend', backend);
-      await expect(demo.locator('[data-summary]')).toContainText(/step [1-9]\d*\. D loss \d\.\d{3}, G loss \d\.\d{3}\. The generator covers \d of 8 modes\./, { timeout: 60_000 });
-      const samples: number[] = [];
-      for (let i = 0; i < 8; i++) {
-        await page.waitForTimeout(1000);
-        samples.push(Number(await demo.getAttribute('data-tensors')));
-      }
-      expect(Math.max(...samples) - Math.min(...samples), backend).toBeLessThanOrEqual(2);
-      await expect(demo.locator('[data-figure] svg circle')).not.toHaveCount(0);
-    }
+  test('trains: the D/G readouts and the modes covered show in the summary, the samples in the plot', async ({ page }) => {
+    const demo = await openDemo(page, `${GAN_PAGE}?backend=wasm`, 'gan-2d');
+    await expect(demo).toHaveAttribute('data-status', 'running', { timeout: 60_000 });
+    const summary = demo.locator('[data-summary]');
+    await expect(summary).toContainText(/step [1-9]\d*\. D loss \d\.\d{3}, G loss \d\.\d{3}\. The generator covers \d of 8 modes\./, { timeout: 60_000 });
+    const stepOf = async () => Number(/step (\d+)\./.exec((await summary.textContent()) ?? '')?.[1]);
+    const first = await stepOf();
+    await expect.poll(stepOf, { timeout: 30_000 }).toBeGreaterThan(first);
+    await expect(demo.locator('[data-figure] svg circle')).not.toHaveCount(0);
   });
 
-  test('drawn points: fewer than 10 get a message, the drawing lives in the URL, NaN rates are refused', async ({ page, watch: _ }) => {
-    const demo = await openDemo(page, `${GAN_PAGE}?backend=cpu#gan-2d.distribution=drawn`, 'gan-2d');
+  test('drawn points: fewer than 10 get a message, the drawing lives in the URL, NaN rates are refused', async ({ page }) => {
+    const demo = await openDemo(page, `${GAN_PAGE}?backend=wasm#gan-2d.distribution=drawn`, 'gan-2d');
     await expect(demo.locator('[data-message]')).toHaveText('Draw at least 10 points (you have 0): click or drag on the plot.', { timeout: 30_000 });
     const plot = demo.locator('[data-figure] svg');
     const box = (await plot.boundingBox())!;

@@ -1,9 +1,16 @@
 /**
- * @crawl: every page of the sitemap loads with status 200, without console errors or requests
- * to other origins; every internal link and #anchor on it resolves; and (at the root build)
- * it has no serious or critical axe violation. Axe audits every page except the reference pages,
- * of which it audits one in five: they are all one template filled with bibliography fields, and
- * auditing each of ~190 took most of the crawl's ten minutes.
+ * @crawl: pages of the sitemap load in a browser with status 200, without console errors or
+ * requests to other origins (the watcher); every internal link and #anchor on them, including
+ * links built by scripts, resolves; and (at the root build) they have no serious or critical axe
+ * violation. Axe audits every page except the reference pages, of which it audits one in five:
+ * they are all one template filled with bibliography fields, and auditing each of ~190 took most
+ * of the crawl's ten minutes.
+ *
+ * At / every page opens in the browser. Under a sub-path the browser opens one page of each kind
+ * (every page but the reference pages, and one reference page in twenty): what a sub-path can
+ * break per page is in its HTML, which base-path.spec.ts reads for every page over HTTP, and what
+ * it can break at run time (scripts, fonts, search, demos' data) is the same for every page of a
+ * template. Opening all ~190 reference pages again took most of the second crawl.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { BASE_PATH, expect, sitemapPaths, test } from './fixtures.ts';
@@ -22,10 +29,12 @@ test('the sitemap lists the home page, all 15 units and every reference page @cr
 });
 
 const referencePages = paths.filter((p) => /^references\/[^/]+\/$/.test(p));
-const audited = (path: string): boolean => !referencePages.includes(path) || referencePages.indexOf(path) % 5 === 0;
+const oneIn = (n: number) => (path: string): boolean => !referencePages.includes(path) || referencePages.indexOf(path) % n === 0;
+const audited = oneIn(5);
+const opened = BASE_PATH === '/' ? paths : paths.filter(oneIn(20));
 
-for (const path of paths) {
-  test(`page /${path} @crawl`, async ({ page, watch, request, baseURL }) => {
+for (const path of opened) {
+  test(`page /${path} @crawl`, async ({ page, request, baseURL }) => {
     const response = await page.goto(path, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(200);
 
@@ -60,6 +69,5 @@ for (const path of paths) {
         .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
       expect(serious, 'serious or critical accessibility violations').toEqual([]);
     }
-    expect(watch.external).toEqual([]);
   });
 }

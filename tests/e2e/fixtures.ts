@@ -1,9 +1,10 @@
 /**
- * Shared e2e fixtures. Every page a test opens is watched: requests to any other origin are
- * blocked and recorded, console errors and page errors are recorded, and the test fails if
- * either list is non-empty when it ends.
+ * Shared e2e fixtures. Every test is watched, whether it names `watch` or not (an automatic
+ * fixture on the browser context, so pages a test opens itself are watched too): requests to any
+ * other origin are blocked and recorded, console errors and page errors are recorded, and the test
+ * fails if either list is non-empty when it ends. A test that needs the lists asks for `watch`.
  */
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,30 +16,38 @@ export interface PageWatch {
   errors: string[];
 }
 
-export async function watchPage(page: Page): Promise<PageWatch> {
+/** Watches every page of `context`, present and future; `origin` is the site's own. */
+async function watchContext(context: BrowserContext, origin: string): Promise<PageWatch> {
   const watch: PageWatch = { external: [], errors: [] };
-  await page.route('**/*', (route) => {
+  await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.origin !== new URL(page.url() === 'about:blank' ? route.request().url() : page.url()).origin && /^https?:$/.test(url.protocol)) {
+    if (/^https?:$/.test(url.protocol) && url.origin !== origin) {
       watch.external.push(url.href);
       return route.abort('blockedbyclient');
     }
     return route.continue();
   });
-  page.on('console', (message) => {
-    if (message.type() === 'error') watch.errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => watch.errors.push(`pageerror: ${error.message}`));
+  const attach = (page: Page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') watch.errors.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => watch.errors.push(`pageerror: ${error.message}`));
+  };
+  context.pages().forEach(attach);
+  context.on('page', attach);
   return watch;
 }
 
 export const test = base.extend<{ watch: PageWatch }>({
-  watch: async ({ page }, use) => {
-    const watch = await watchPage(page);
-    await use(watch);
-    expect(watch.external, 'requests to other origins').toEqual([]);
-    expect(watch.errors, 'console and page errors').toEqual([]);
-  },
+  watch: [
+    async ({ context, baseURL }, use) => {
+      const watch = await watchContext(context, new URL(baseURL ?? 'http://localhost/').origin);
+      await use(watch);
+      expect(watch.external, 'requests to other origins').toEqual([]);
+      expect(watch.errors, 'console and page errors').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

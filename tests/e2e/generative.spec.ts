@@ -1,13 +1,12 @@
 /**
- * The Lecture 13 generative-model demos in the built site (the shipped DCGAN and VAE weights),
- * on every backend forced with ?backend= (status, backend, a flat tensor count, no console
- * errors through the `watch` fixture); picks, sliders, the latent plane's pointer and keys; and
- * bad input refused with its message while the demo keeps working.
+ * The Lecture 13 generative-model demos (the shipped DCGAN and VAE weights) on wasm (their
+ * contract on every backend is in demo-contract.spec.ts): samples and paths, picks, sliders, the
+ * latent plane's pointer and keys; and bad input refused with its message while the demo keeps
+ * working.
  */
 import type { Locator } from '@playwright/test';
 import { expect, idleTensorCount, test, openDemo } from './fixtures.ts';
 
-const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 const PAGE = 'notes/lecture-13-generative-models/';
 
 /** Sets a number, text or choice control the way a reader does. */
@@ -28,46 +27,41 @@ async function set(demo: Locator, label: string, value: string) {
   }
 }
 
-/** Generating on SwiftShader (WebGPU, WebGL) on a busy 2-core machine takes seconds. */
+/** Generating on a busy 2-core machine takes seconds. */
 const SLOW = { timeout: 60_000 };
 
 const href = (demo: Locator, digit: string) => demo.locator(`[data-figure] image[data-digit="${digit}"]`).getAttribute('href');
 
 test.describe('GAN sampler', () => {
-  test('samples on every backend; the paths end at the picked samples; the tensor count stays flat', async ({ page, watch: _ }) => {
-    test.setTimeout(300_000);
-    let firstGrid: string | null = null;
-    for (const backend of BACKENDS) {
-      const demo = await openDemo(page, `${PAGE}?backend=${backend}#gan-sampler.a=3&gan-sampler.b=12`, 'gan-sampler');
-      await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
-      await expect(demo).toHaveAttribute('data-backend', backend);
-      const summary = demo.locator('[data-summary]');
-      await expect(summary).toContainText('Seed 1: 32 samples from 32-dimensional codes z ~ N(0, I)');
-      await expect(summary).toContainText('Path from sample 3 to 12');
-      await expect(demo.locator('[data-figure] image[data-digit^="nearest-"]')).toHaveCount(32);
-      // The ends of both paths are the picked samples themselves (identical images).
-      const [a, b] = [await href(demo, 'sample-3'), await href(demo, 'sample-12')];
-      expect(a).not.toBe(b);
-      for (const kind of ['linear', 'spherical']) {
-        expect(await href(demo, `${kind}-0`), `${backend} ${kind} start`).toBe(a);
-        expect(await href(demo, `${kind}-8`), `${backend} ${kind} end`).toBe(b);
-      }
-      // The same seed draws the same codes on every backend; the images differ at most in rounding.
-      firstGrid ??= await href(demo, 'sample-0');
-      expect(await href(demo, 'sample-0')).toMatch(/^data:image\/png;base64,/);
-      // Interactions leave the tensor count where it was.
-      const before = await idleTensorCount(demo);
-      await demo.locator('input[data-latent-dim="0"]').fill('2.5');
-      await expect(demo.locator('output[data-for-dim="0"]')).toHaveText('2.5', SLOW);
-      await set(demo, 'Seed', '7');
-      await expect(summary).toContainText('Seed 7: 32 samples', SLOW);
-      expect(await idleTensorCount(demo), backend).toBe(before);
+  test('samples; the paths end at the picked samples; interactions leave the tensor count exact', async ({ page }) => {
+    test.setTimeout(120_000);
+    const demo = await openDemo(page, `${PAGE}?backend=wasm#gan-sampler.a=3&gan-sampler.b=12`, 'gan-sampler');
+    await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    const summary = demo.locator('[data-summary]');
+    await expect(summary).toContainText('Seed 1: 32 samples from 32-dimensional codes z ~ N(0, I)');
+    await expect(summary).toContainText('Path from sample 3 to 12');
+    await expect(demo.locator('[data-figure] image[data-digit^="nearest-"]')).toHaveCount(32);
+    // The ends of both paths are the picked samples themselves (identical images).
+    const [a, b] = [await href(demo, 'sample-3'), await href(demo, 'sample-12')];
+    expect(a).toMatch(/^data:image\/png;base64,/);
+    expect(a).not.toBe(b);
+    for (const kind of ['linear', 'spherical']) {
+      expect(await href(demo, `${kind}-0`), `${kind} start`).toBe(a);
+      expect(await href(demo, `${kind}-8`), `${kind} end`).toBe(b);
     }
+    const before = await idleTensorCount(demo);
+    await demo.locator('input[data-latent-dim="0"]').fill('2.5');
+    await expect(demo.locator('output[data-for-dim="0"]')).toHaveText('2.5', SLOW);
+    await set(demo, 'Seed', '7');
+    await expect(summary).toContainText('Seed 7: 32 samples', SLOW);
+    // Another seed, other codes: other images.
+    expect(await href(demo, 'sample-3')).not.toBe(a);
+    expect(await idleTensorCount(demo)).toBe(before);
   });
 
-  test('clicks and keys pick samples into the URL; sliders edit A; arithmetic shows its result', async ({ page, watch: _ }) => {
+  test('clicks and keys pick samples into the URL; sliders edit A; arithmetic shows its result', async ({ page }) => {
     test.setTimeout(120_000);
-    const demo = await openDemo(page, `${PAGE}?backend=cpu`, 'gan-sampler');
+    const demo = await openDemo(page, `${PAGE}?backend=wasm`, 'gan-sampler');
     await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
     const edited = await href(demo, 'edited');
     expect(edited).toBe(await href(demo, 'sample-0'));
@@ -94,9 +88,9 @@ test.describe('GAN sampler', () => {
     expect(await href(demo, 'arithmetic')).toBe(await href(demo, 'sample-4'));
   });
 
-  test('bad input gets a clear message and the demo keeps working', async ({ page, watch: _ }) => {
+  test('bad input gets a clear message and the demo keeps working', async ({ page }) => {
     test.setTimeout(120_000);
-    const demo = await openDemo(page, `${PAGE}?backend=cpu#gan-sampler.steps=abc`, 'gan-sampler');
+    const demo = await openDemo(page, `${PAGE}?backend=wasm#gan-sampler.steps=abc`, 'gan-sampler');
     const message = demo.locator('[data-message]');
     await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
     // A bad value in the link is replaced by the default.
@@ -117,29 +111,26 @@ test.describe('GAN sampler', () => {
 });
 
 test.describe('VAE manifold', () => {
-  test('decodes and encodes on every backend with a flat tensor count', async ({ page, watch: _ }) => {
-    test.setTimeout(240_000);
-    for (const backend of BACKENDS) {
-      const demo = await openDemo(page, `${PAGE}?backend=${backend}`, 'vae-manifold');
-      await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
-      await expect(demo).toHaveAttribute('data-backend', backend);
-      await expect(demo.locator('[data-summary]')).toContainText('20 × 20 digits decoded at codes Φ⁻¹((k + ½)/20)');
-      await expect(demo.locator('[data-figure] circle[fill-opacity="0.8"]')).not.toHaveCount(0);
-      const before = await idleTensorCount(demo);
-      await set(demo, 'Grid spacing', 'uniform');
-      await expect(demo.locator('[data-summary]')).toContainText('codes evenly from -3 to 3', SLOW);
-      const plane = demo.locator('.vae-manifold-plane');
-      await plane.scrollIntoViewIfNeeded();
-      const box = (await plane.boundingBox())!;
-      await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.25);
-      await expect(demo.locator('[data-preview-code]')).toHaveText('z = (1.50, 1.50)', SLOW);
-      expect(await idleTensorCount(demo), backend).toBe(before);
-    }
+  test('decodes the grid and encodes the test digits; interactions leave the tensor count exact', async ({ page }) => {
+    test.setTimeout(120_000);
+    const demo = await openDemo(page, `${PAGE}?backend=wasm`, 'vae-manifold');
+    await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(demo.locator('[data-summary]')).toContainText('20 × 20 digits decoded at codes Φ⁻¹((k + ½)/20)');
+    await expect(demo.locator('[data-figure] circle[fill-opacity="0.8"]')).not.toHaveCount(0);
+    const before = await idleTensorCount(demo);
+    await set(demo, 'Grid spacing', 'uniform');
+    await expect(demo.locator('[data-summary]')).toContainText('codes evenly from -3 to 3', SLOW);
+    const plane = demo.locator('.vae-manifold-plane');
+    await plane.scrollIntoViewIfNeeded();
+    const box = (await plane.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.25);
+    await expect(demo.locator('[data-preview-code]')).toHaveText('z = (1.50, 1.50)', SLOW);
+    expect(await idleTensorCount(demo)).toBe(before);
   });
 
-  test('the arrow keys move the decoded point; bad input gets a clear message', async ({ page, watch: _ }) => {
+  test('the arrow keys move the decoded point; bad input gets a clear message', async ({ page }) => {
     test.setTimeout(120_000);
-    const demo = await openDemo(page, `${PAGE}?backend=cpu#vae-manifold.gridSize=50`, 'vae-manifold');
+    const demo = await openDemo(page, `${PAGE}?backend=wasm#vae-manifold.gridSize=50`, 'vae-manifold');
     const message = demo.locator('[data-message]');
     await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
     // Out of range in the link: clamped.

@@ -1,7 +1,7 @@
 /** What a unit page and a reference page show, KaTeX from our own build, and the .bib export. */
 import { expect, test } from './fixtures.ts';
 
-test('a unit page shows its checklist, its topics as sections and its reading list', async ({ page, watch: _ }) => {
+test('a unit page shows its checklist, its topics as sections and its reading list', async ({ page }) => {
   await page.goto('notes/lecture-05-convolutional-neural-networks/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lecture 5: Convolutional Neural Networks');
   await expect(page.getByRole('heading', { level: 2, name: 'Study checklist' })).toBeVisible();
@@ -17,7 +17,7 @@ test('a unit page shows its checklist, its topics as sections and its reading li
   await expect(page.locator('.citation a', { hasText: 'Simonyan & Zisserman, 2015' }).first()).toHaveAttribute('href', /references\/simonyan2015vgg\/$/);
 });
 
-test('math is rendered by KaTeX with fonts served by the site', async ({ page, watch: _ }) => {
+test('math is rendered by KaTeX with fonts served by the site', async ({ page }) => {
   await page.goto('notes/lecture-04-introduction-to-neural-networks/');
   await expect(page.locator('.katex').first()).toBeVisible();
   const fontReady = await page.evaluate(async () => {
@@ -30,7 +30,7 @@ test('math is rendered by KaTeX with fonts served by the site', async ({ page, w
   for (const href of stylesheets) expect(new URL(href).origin).toBe(new URL(page.url()).origin);
 });
 
-test('a reference page shows the citation, facts, uses and copyable BibTeX', async ({ page, watch: _ }) => {
+test('a reference page shows the citation, facts, uses and copyable BibTeX', async ({ page }) => {
   await page.goto('references/he2016deep/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deep Residual Learning for Image Recognition');
   await expect(page.locator('.reference-facts')).toContainText('CVPR');

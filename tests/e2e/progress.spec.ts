@@ -4,7 +4,7 @@ import { expect, test } from './fixtures.ts';
 
 const LECTURE_2 = 'notes/lecture-02-image-classification/';
 
-test('ticks persist, add up on the home page, and survive export, reset and import', async ({ page, watch: _ }, testInfo) => {
+test('ticks persist, add up on the home page, and survive export, reset and import', async ({ page }, testInfo) => {
   await page.goto(LECTURE_2);
   const checklist = page.locator('study-checklist');
   await expect(checklist.getByRole('checkbox', { name: /Lecture 2 slides/ })).toBeEnabled();
@@ -41,7 +41,7 @@ test('ticks persist, add up on the home page, and survive export, reset and impo
   await expect(row.locator('[data-count]')).toHaveText('2 of 5');
 });
 
-test('a wrong file is refused with a message and loses nothing', async ({ page, watch: _ }, testInfo) => {
+test('a wrong file is refused with a message and loses nothing', async ({ page }, testInfo) => {
   await page.goto(LECTURE_2);
   await page.locator('study-checklist').getByRole('checkbox', { name: /Lecture 2 video/ }).check();
   await page.goto('');
@@ -54,7 +54,7 @@ test('a wrong file is refused with a message and loses nothing', async ({ page, 
   await expect(page.locator('li[data-unit="lecture-2"] [data-count]')).toHaveText('1 of 5');
 });
 
-test('ticks in one tab show up in another', async ({ page, context, watch: _ }) => {
+test('ticks in one tab show up in another', async ({ page, context }) => {
   await page.goto('');
   const other = await context.newPage();
   await other.goto(LECTURE_2);

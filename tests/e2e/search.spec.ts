@@ -2,7 +2,7 @@
 import { expect, test } from './fixtures.ts';
 
 test.describe('references search', () => {
-  test('a known query finds the expected reference pages', async ({ page, watch: _ }) => {
+  test('a known query finds the expected reference pages', async ({ page }) => {
     await page.goto('references/');
     const query = page.getByLabel('Search references');
     await expect(query).toBeVisible();
@@ -20,7 +20,7 @@ test.describe('references search', () => {
     await expect(page.locator('[data-results] a', { hasText: 'Mask R-CNN' })).toBeVisible();
   });
 
-  test('a facet filter narrows results to exactly the matching references', async ({ page, watch: _ }) => {
+  test('a facet filter narrows results to exactly the matching references', async ({ page }) => {
     await page.goto('references/');
     // The catalogue's own count of code entries is the expected number.
     const codeHeading = await page.locator('#kind-code').textContent();
@@ -46,7 +46,7 @@ test.describe('references search', () => {
     await expect(page).toHaveURL(/references\/$/);
   });
 
-  test('facet counts follow the query', async ({ page, watch: _ }) => {
+  test('facet counts follow the query', async ({ page }) => {
     await page.goto('references/');
     await page.getByLabel('Search references').fill('dropout');
     const status = await page.locator('[data-status]').filter({ hasText: /references? found/ }).textContent();
@@ -60,7 +60,7 @@ test.describe('references search', () => {
   });
 });
 
-test('the site search finds a reference page and a unit page', async ({ page, watch: _ }) => {
+test('the site search finds a reference page and a unit page', async ({ page }) => {
   await page.goto('');
   await page.getByRole('button', { name: 'Search' }).click();
   const input = page.locator('#starlight__search input');

@@ -46,4 +46,24 @@ describe('MLP optimizer race', () => {
     b.dispose();
     expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
+
+  test('stops between slices once its signal fires, with no tensor left behind', async () => {
+    const abort = new AbortController();
+    let reads = -1;
+    const r = createMlpRace({ tf, images: data.images, labels: data.labels, trainCount: 2000, hidden: 16, batchSize: 32, seed: 5, signal: abort.signal, settings: () => {
+      // Once armed, read once per advance and at each racer's update: the signal fires in the fourth step.
+      if (reads >= 0 && ++reads === 1 + 6 * 2 + 3) abort.abort(new DOMException('stopped', 'AbortError'));
+      return settings;
+    } });
+    // The first step creates the optimizers' state: count the tensors after it.
+    await r.advance(1);
+    const before = tf.memory().numTensors;
+    reads = 0;
+    const error = await r.advance(1000).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('AbortError');
+    expect(r.step).toBeGreaterThanOrEqual(3);
+    expect(r.step).toBeLessThan(1000);
+    expect(tf.memory().numTensors).toBe(before);
+    r.dispose();
+  }, 60_000);
 });

@@ -64,6 +64,28 @@ describe('surface race', () => {
     race.dispose();
   });
 
+  test('stops between slices once its signal fires, with the steps done so far recorded', async () => {
+    const abort = new AbortController();
+    let reads = -1;
+    // Once armed, the settings are read once per advance and at every racer's update: the signal fires in step 31.
+    const settings = racers(0.01);
+    const race = createSurfaceRace({ tf, surface: SURFACES.valley, start: SURFACES.valley.start, signal: abort.signal, settings: () => {
+      if (reads >= 0 && ++reads === 1 + 6 * 30) abort.abort(new DOMException('stopped', 'AbortError'));
+      return settings;
+    } });
+    // The first step creates the optimizers' state: count the tensors after it.
+    await race.advance(1);
+    const before = tf.memory().numTensors;
+    reads = 0;
+    const error = await race.advance(100_000).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('AbortError');
+    expect(race.step).toBeGreaterThanOrEqual(31);
+    expect(race.step).toBeLessThan(1000);
+    for (const racer of race.racers) expect(racer.trail).toHaveLength(race.step + 1);
+    expect(tf.memory().numTensors).toBe(before);
+    race.dispose();
+  });
+
   test('holds a flat tensor count over 500 steps and frees everything on dispose', async () => {
     const before = tf.memory().numTensors;
     const settings = racers(0.001);

@@ -95,7 +95,7 @@ describe('joint affinities', () => {
     let nonzero = 0;
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (dense[i * n + j]! + dense[j * n + i]! > 0) nonzero++;
     expect(seen.size).toBe(nonzero);
-  });
+  }, 60_000);
 
   test('merge mutual neighbours into one entry', async () => {
     // Points 0 and 1 choose each other; 2 chooses 0.

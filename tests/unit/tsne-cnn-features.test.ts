@@ -86,7 +86,7 @@ describe('CNN codes', () => {
     const n = 7;
     const before = tf.memory().numTensors;
     // A first batch of 2 digits and a tiny time target: several batches of different sizes.
-    const codes = await cnnCodes({ tf, weights: network.weights, images: data.images, n, firstBatch: 2, targetMs: 0.001, yieldOften: true });
+    const codes = await cnnCodes({ tf, weights: network.weights, images: data.images, n, firstBatch: 2, targetMs: 0.001 });
     expect(tf.memory().numTensors).toBe(before);
     expect(codes.dim).toBe(64);
     expect(codes.values).toHaveLength(n * 64);

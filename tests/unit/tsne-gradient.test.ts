@@ -92,6 +92,27 @@ describe('t-SNE engines', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  test('a run stops once its signal fires: an AbortError, iterations done so far kept, no tensor left', async () => {
+    const { p } = await tinyProblem();
+    for (const method of ['exact', 'barnes-hut'] as const) {
+      const engine = createTsne({ tf, p, method, seed: 2 });
+      const before = tf.memory().numTensors;
+      const abort = new AbortController();
+      let reads = 0;
+      // The learning rate is read once per iteration (and once to check it): the run is stopped during its 4th iteration.
+      const schedule = { exaggeration: 4, exaggerationIterations: 20, momentumEarly: 0.5, momentumLate: 0.8, get learningRate() {
+        if (++reads === 5) abort.abort(new DOMException('stopped', 'AbortError'));
+        return 10;
+      } };
+      const error = await engine.run(500, schedule, { klEvery: 1, signal: abort.signal }).catch((e: unknown) => e);
+      expect((error as Error).name, method).toBe('AbortError');
+      expect(engine.iteration, method).toBeGreaterThanOrEqual(4);
+      expect(engine.iteration, method).toBeLessThan(500);
+      expect(tf.memory().numTensors, method).toBe(before);
+      engine.dispose();
+    }
+  });
+
   test('exact and Barnes-Hut (theta 0) engines take the same steps from the same start', async () => {
     const { p } = await tinyProblem();
     const schedule = { learningRate: 10, exaggeration: 4, exaggerationIterations: 5, momentumEarly: 0.5, momentumLate: 0.8 };

@@ -5,7 +5,7 @@
  */
 import { OPTIMIZERS, OPTIMIZER_LABELS, type OptimizerName } from '../../engines/optimizers/update-rules.ts';
 import { SURFACES, SURFACE_IDS } from '../../engines/optimizers/surfaces.ts';
-import type { SettingsSpec } from '../settings.ts';
+import { defineSettings, type BoolSpec, type NumberSpec, type SettingsOf } from '../settings.ts';
 
 export const DEMO_ID = 'optimizer-race';
 export const PROBLEMS = [...SURFACE_IDS, 'mlp'] as const;
@@ -19,16 +19,19 @@ export const LEARNING_RATE_PRESETS: Record<Problem, Record<OptimizerName, number
   mlp: { sgd: 0.1, momentum: 0.05, nesterov: 0.05, adagrad: 0.02, rmsprop: 0.002, adam: 0.002 },
 };
 
-const lr = (name: OptimizerName) => ({
-  kind: 'number' as const,
-  label: `${OPTIMIZER_LABELS[name]} learning rate`,
-  min: 1e-6,
-  max: 10,
-  step: 1e-6,
-  default: LEARNING_RATE_PRESETS.valley[name],
-});
+/** Each optimizer's on/off switch and learning rate, under keys named after it. */
+type RacerSpecs = { [N in OptimizerName as `${N}.on`]: BoolSpec } & { [N in OptimizerName as `${N}.lr`]: NumberSpec };
 
-export const OPTIMIZER_RACE_SPEC: SettingsSpec = {
+function racerSpecs(): RacerSpecs {
+  const entries = OPTIMIZERS.flatMap((name) => [
+    [`${name}.on`, { kind: 'bool', label: `Race ${OPTIMIZER_LABELS[name]}`, default: true } satisfies BoolSpec],
+    [`${name}.lr`, { kind: 'number', label: `${OPTIMIZER_LABELS[name]} learning rate`, min: 1e-6, max: 10, step: 1e-6, default: LEARNING_RATE_PRESETS.valley[name] } satisfies NumberSpec],
+  ]);
+  // Object.fromEntries types its keys as string: the entries above are exactly RacerSpecs' keys.
+  return Object.fromEntries(entries) as RacerSpecs;
+}
+
+export const OPTIMIZER_RACE_SPEC = defineSettings({
   problem: {
     kind: 'choice',
     label: 'Problem',
@@ -40,10 +43,7 @@ export const OPTIMIZER_RACE_SPEC: SettingsSpec = {
   seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, default: 1, restarts: true, help: 'Initial weights and minibatch order.' },
   startX: { kind: 'number', label: 'Start x', min: -10, max: 10, step: 0.01, default: SURFACES.valley.start[0], restarts: true },
   startY: { kind: 'number', label: 'Start y', min: -10, max: 10, step: 0.01, default: SURFACES.valley.start[1], restarts: true },
-  ...Object.fromEntries(OPTIMIZERS.flatMap((name) => [
-    [`${name}.on`, { kind: 'bool', label: `Race ${OPTIMIZER_LABELS[name]}`, default: true }],
-    [`${name}.lr`, lr(name)],
-  ])),
+  ...racerSpecs(),
   'momentum.mu': { kind: 'number', label: 'Momentum μ', min: 0, max: 0.999, step: 0.001, default: 0.9, help: 'v = μv − lr·dx' },
   'nesterov.mu': { kind: 'number', label: 'Nesterov μ', min: 0, max: 0.999, step: 0.001, default: 0.9, help: 'x += −μ·v_prev + (1 + μ)·v' },
   'adagrad.eps': { kind: 'number', label: 'Adagrad ε', min: 1e-12, max: 0.1, step: 1e-12, default: 1e-8 },
@@ -52,7 +52,9 @@ export const OPTIMIZER_RACE_SPEC: SettingsSpec = {
   'adam.beta1': { kind: 'number', label: 'Adam β₁', min: 0, max: 0.999, step: 0.001, default: 0.9, help: 'm = β₁m + (1 − β₁)dx' },
   'adam.beta2': { kind: 'number', label: 'Adam β₂', min: 0, max: 0.99999, step: 0.00001, default: 0.999, help: 'v = β₂v + (1 − β₂)dx²' },
   'adam.eps': { kind: 'number', label: 'Adam ε', min: 1e-12, max: 0.1, step: 1e-12, default: 1e-8 },
-};
+});
+
+export type RaceSettings = SettingsOf<typeof OPTIMIZER_RACE_SPEC>;
 
 export function isProblem(value: unknown): value is Problem {
   return typeof value === 'string' && (PROBLEMS as readonly string[]).includes(value);

@@ -1,9 +1,11 @@
 /**
- * Which gradient a run uses. The exact gradient is dense tensor work, O(N^2) time and memory:
- * on a GPU it beats Barnes-Hut up to a few thousand points; on the CPU backends it does not
- * (measured by npm run bench:tsne), and N x N matrices limit it on every backend.
+ * What a run uses when a setting cannot be honoured as asked: the gradient (the exact one is
+ * dense tensor work, O(N^2) time and memory: on a GPU it beats Barnes-Hut up to a few thousand
+ * points; on the CPU backends it does not, measured by npm run bench:tsne) and the perplexity
+ * (below N/3, a bound the setting's range cannot express).
  */
 import type { GradientMethod } from '../../engines/tsne/tsne-engine.ts';
+import { maxPerplexity, perplexityProblem } from '../../engines/tsne/validation.ts';
 import { BACKEND_LABELS, type BackendName } from '../../tf/types.ts';
 import type { GradientChoice } from './spec.ts';
 
@@ -24,4 +26,12 @@ export function resolveGradient(choice: GradientChoice, backend: BackendName, n:
     };
   }
   return { method: gpu && n <= AUTO_EXACT_LIMIT ? 'exact' : 'barnes-hut' };
+}
+
+/** The perplexity a run of n digits uses: the one asked for, or the nearest allowed, with a note. */
+export function resolvePerplexity(n: number, perplexity: number): { perplexity: number; note?: string } {
+  const problem = perplexityProblem(n, perplexity);
+  if (!problem) return { perplexity };
+  const used = Math.min(maxPerplexity(n), Math.max(2, Number.isFinite(perplexity) ? perplexity : 30));
+  return { perplexity: used, note: `${problem} Using ${used}.` };
 }

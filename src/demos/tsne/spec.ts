@@ -4,10 +4,12 @@
  * N / exaggeration for large N, Belkina et al. 2019), applied when the reader changes N.
  */
 import { FEATURE_SPACES, type FeatureSpace } from '../../engines/tsne/feature-spaces.ts';
-import type { SettingsSpec } from '../settings.ts';
+import { defineSettings, type SettingsOf } from '../settings.ts';
 
 export const DEMO_ID = 'tsne';
 export const DIGIT_COUNTS = [500, 1000, 2000, 5000, 10000] as const;
+/** A digit count as the setting holds it (a choice's value is text). */
+export type DigitCount = `${(typeof DIGIT_COUNTS)[number]}`;
 export const DEFAULT_N = 2000;
 
 export const FEATURE_LABELS: Record<FeatureSpace, string> = {
@@ -16,18 +18,17 @@ export const FEATURE_LABELS: Record<FeatureSpace, string> = {
   cnn: 'CNN codes (the trained ConvNet of Lecture 5)',
 };
 
-export const GRADIENT_METHODS = ['auto', 'exact', 'barnes-hut'] as const;
-export type GradientChoice = (typeof GRADIENT_METHODS)[number];
+export type GradientChoice = TsneSettings['gradient'];
 
 export function presetLearningRate(n: number): number {
   return Math.max(200, Math.round(n / 12));
 }
 
-export const TSNE_SPEC: SettingsSpec = {
+export const TSNE_SPEC = defineSettings({
   n: {
     kind: 'choice',
     label: 'Digits (N)',
-    options: DIGIT_COUNTS.map((n) => ({ value: String(n), label: n.toLocaleString('en-US') })),
+    options: DIGIT_COUNTS.map((n) => ({ value: `${n}` as const, label: n.toLocaleString('en-US') })),
     default: String(DEFAULT_N),
     restarts: true,
   },
@@ -57,4 +58,6 @@ export const TSNE_SPEC: SettingsSpec = {
     restarts: true,
   },
   seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, default: 1, restarts: true, help: 'The random starting positions.' },
-};
+});
+
+export type TsneSettings = SettingsOf<typeof TSNE_SPEC>;

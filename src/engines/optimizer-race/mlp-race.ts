@@ -1,11 +1,12 @@
 /**
  * Six optimizers training the same small MLP on MNIST: all start from the same seeded weights and
- * see the same minibatches, so their loss curves differ only by the update rule. Losses of one
- * step are stacked and read back once per `advance` call.
+ * see the same minibatches, so their loss curves differ only by the update rule. One racer's
+ * update is one step of awaited slices (src/tf/slices.ts): on wasm a slice holds as many as fit
+ * in a frame, on a GPU at most about a frame of work is in flight; a fired signal stops them.
  */
 import type { Scalar, Tensor, Tf, Variable } from '../../tf/types.ts';
+import { runSliced } from '../../tf/slices.ts';
 import { createRandom } from '../random.ts';
-import { yieldToEventLoop } from '../yield.ts';
 import { createBatchSampler, initMlpWeights, mlpLogits, mlpVariables, mnistTensors, softmaxCrossEntropy } from '../mlp/mlp.ts';
 import { createTfOptimizer, type TfOptimizer } from '../optimizers/tf-optimizer.ts';
 import type { OptimizerName } from '../optimizers/update-rules.ts';
@@ -43,8 +44,8 @@ export interface MlpRaceOptions {
   batchSize: number;
   seed: number;
   settings: () => readonly RacerSettings[];
-  /** Yield to the event loop after each racer's step (main-thread backends). */
-  yieldBetweenRacers?: boolean;
+  /** Stops between slices (the run ended): advance() throws an AbortError. */
+  signal?: AbortSignal | undefined;
   target?: number;
 }
 
@@ -69,6 +70,23 @@ export function createMlpRace(options: MlpRaceOptions): MlpRace {
   }));
   let step = 0;
 
+  /** One racer's loss for the current step; the last racer's closes the step. */
+  const record = (i: number, loss: number, last: boolean) => {
+    const racer = racers[i]!;
+    if (!racer.diverged) {
+      racer.steps += 1;
+      if (!Number.isFinite(loss) || loss > 1e3) {
+        racer.diverged = true;
+        racer.smoothed = Number.POSITIVE_INFINITY;
+      } else {
+        racer.losses.push(loss);
+        racer.smoothed = Number.isNaN(racer.smoothed) ? loss : 0.95 * racer.smoothed + 0.05 * loss;
+        if (racer.reachedAt === undefined && racer.steps >= 20 && racer.smoothed < target) racer.reachedAt = racer.steps;
+      }
+    }
+    if (last) step += 1;
+  };
+
   return {
     racers,
     target,
@@ -78,43 +96,31 @@ export function createMlpRace(options: MlpRaceOptions): MlpRace {
     async advance(steps) {
       const active = syncActiveRacers(racers, options.settings());
       if (active.length === 0) return;
-      const perStep: Tensor[] = [];
-      for (let s = 0; s < steps; s++) {
-        const indices = tf.tensor1d(nextBatch(), 'int32');
-        const xb = tf.gather(trainX, indices);
-        const yb = tf.tidy(() => tf.oneHot(tf.gather(trainY, indices), 10));
-        const losses: Tensor[] = [];
-        for (const i of active) {
+      // Step s of the race is steps s * A .. s * A + A - 1 here (A active racers): the first one
+      // draws the minibatch that all of them see, the last one frees it.
+      let batch: { indices: Tensor; xb: Tensor; yb: Tensor } | undefined;
+      const disposeBatch = () => {
+        if (batch) tf.dispose([batch.indices, batch.xb, batch.yb]);
+        batch = undefined;
+      };
+      try {
+        await runSliced(tf, steps * active.length, (index) => {
+          const k = index % active.length;
+          if (k === 0) {
+            const indices = tf.tensor1d(nextBatch(), 'int32');
+            batch = { indices, xb: tf.gather(trainX, indices), yb: tf.tidy(() => tf.oneHot(tf.gather(trainY, indices), 10)) };
+          }
+          const { xb, yb } = batch!;
+          const i = active[k]!;
           const { value, grads } = tf.variableGrads(() => softmaxCrossEntropy(tf, mlpLogits(tf, params[i]!, xb), yb) as Scalar, params[i]);
           optimizers[i]!.step(params[i]!, params[i]!.map((p) => grads[p.name]!));
           tf.dispose(grads);
-          losses.push(value);
-          if (options.yieldBetweenRacers) await yieldToEventLoop();
-        }
-        perStep.push(tf.stack(losses));
-        tf.dispose([indices, xb, yb, ...losses]);
+          if (k === active.length - 1) disposeBatch();
+          return value;
+        }, { signal: options.signal, onValues: (values, index) => record(active[index % active.length]!, values[0]!, index % active.length === active.length - 1) });
+      } finally {
+        disposeBatch();
       }
-      const stacked = tf.stack(perStep);
-      tf.dispose(perStep);
-      const values = await stacked.data();
-      stacked.dispose();
-      for (let s = 0; s < steps; s++) {
-        active.forEach((i, k) => {
-          const racer = racers[i]!;
-          if (racer.diverged) return;
-          const loss = values[s * active.length + k]!;
-          racer.steps += 1;
-          if (!Number.isFinite(loss) || loss > 1e3) {
-            racer.diverged = true;
-            racer.smoothed = Number.POSITIVE_INFINITY;
-            return;
-          }
-          racer.losses.push(loss);
-          racer.smoothed = Number.isNaN(racer.smoothed) ? loss : 0.95 * racer.smoothed + 0.05 * loss;
-          if (racer.reachedAt === undefined && racer.steps >= 20 && racer.smoothed < target) racer.reachedAt = racer.steps;
-        });
-      }
-      step += steps;
     },
     dispose() {
       for (const optimizer of optimizers) optimizer.dispose();

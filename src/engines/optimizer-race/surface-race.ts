@@ -1,9 +1,11 @@
 /**
  * Six optimizers racing on a 2-D surface. Each racer holds its position in a tf.Variable and its
  * own optimizer state; gradients come from tfjs autodiff of the surface. `advance(n)` runs n steps
- * and reads every position back in one `await data()` per call (never a sync read).
+ * in awaited slices (src/tf/slices.ts): each step's positions are read back with `await data()`
+ * (never a sync read) before the next slice is queued, and a fired signal stops it.
  */
 import type { Tensor, Tf, Variable } from '../../tf/types.ts';
+import { runSliced } from '../../tf/slices.ts';
 import { createTfOptimizer, type TfOptimizer } from '../optimizers/tf-optimizer.ts';
 import type { Hyperparameters, OptimizerName } from '../optimizers/update-rules.ts';
 import type { Surface } from '../optimizers/surfaces.ts';
@@ -39,6 +41,8 @@ export function createSurfaceRace(options: {
   start: [number, number];
   /** Read at every step, so the reader can retune a running race. */
   settings: () => readonly RacerSettings[];
+  /** Stops between slices (the run ended): advance() throws an AbortError. */
+  signal?: AbortSignal | undefined;
 }): SurfaceRace {
   const { tf, surface, start } = options;
   const initial = options.settings();
@@ -67,38 +71,36 @@ export function createSurfaceRace(options: {
     async advance(steps) {
       const active = syncActiveRacers(racers, options.settings());
       if (active.length === 0 || steps < 1) return;
-      const history: Tensor[] = [];
-      for (let s = 0; s < steps; s++) {
+      // One step: every active racer moves; its result is their positions, [active x 2].
+      await runSliced(tf, steps, () => {
         for (const i of active) {
           const position = positions[i]!;
           const g = tf.tidy(() => gradient(position));
           optimizers[i]!.step([position], [g]);
           g.dispose();
         }
-        history.push(tf.tidy(() => tf.stack(active.map((i) => positions[i]!))));
-      }
-      const stacked = tf.stack(history);
-      for (const tensor of history) tensor.dispose();
-      const values = await stacked.data();
-      stacked.dispose();
-      for (let s = 0; s < steps; s++) {
-        active.forEach((i, k) => {
-          const racer = racers[i]!;
-          if (racer.diverged) return;
-          const x = values[(s * active.length + k) * 2]!;
-          const y = values[(s * active.length + k) * 2 + 1]!;
-          racer.steps += 1;
-          if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > limit || Math.abs(y) > limit) {
-            racer.diverged = true;
-            racer.loss = Number.POSITIVE_INFINITY;
-            return;
-          }
-          racer.trail.push([x, y]);
-          racer.loss = surface.value(x, y);
-          if (racer.reachedAt === undefined && racer.loss - surface.minimum < surface.tolerance) racer.reachedAt = racer.steps;
-        });
-      }
-      step += steps;
+        return tf.tidy(() => tf.stack(active.map((i) => positions[i]!)));
+      }, {
+        signal: options.signal,
+        onValues: (values) => {
+          active.forEach((i, k) => {
+            const racer = racers[i]!;
+            if (racer.diverged) return;
+            const x = values[k * 2]!;
+            const y = values[k * 2 + 1]!;
+            racer.steps += 1;
+            if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > limit || Math.abs(y) > limit) {
+              racer.diverged = true;
+              racer.loss = Number.POSITIVE_INFINITY;
+              return;
+            }
+            racer.trail.push([x, y]);
+            racer.loss = surface.value(x, y);
+            if (racer.reachedAt === undefined && racer.loss - surface.minimum < surface.tolerance) racer.reachedAt = racer.steps;
+          });
+          step += 1;
+        },
+      });
     },
     dispose() {
       for (const optimizer of optimizers) optimizer.dispose();

@@ -20,9 +20,9 @@ export interface AffinityResult {
 }
 
 export interface AffinityOptions {
-  yieldOften?: boolean | undefined;
   onProgress?: ((stage: 'neighbors' | 'calibration', done: number, total: number) => void) | undefined;
-  cancelled?: (() => boolean) | undefined;
+  /** Stops between slices (the run ended): throws an AbortError. */
+  signal?: AbortSignal | undefined;
 }
 
 /** How many neighbours a perplexity asks for (at most n - 1). */
@@ -36,14 +36,18 @@ export async function computeAffinities(tf: Tf, features: Float32Array, n: numbe
   const began = performance.now();
   const k = neighborCount(n, perplexity);
   const neighbors = await nearestNeighbors(tf, features, n, dim, k, {
-    yieldOften: options.yieldOften,
-    cancelled: options.cancelled,
+    signal: options.signal,
     onProgress: (done) => options.onProgress?.('neighbors', done, n),
   });
   const searched = performance.now();
   options.onProgress?.('calibration', 0, n);
-  const { conditional, entropies } = await conditionalAffinities(neighbors.distances, n, k, perplexity, { yieldOften: options.yieldOften });
-  const p = await symmetrize(n, k, neighbors.indices, conditional, createTimeSlicer(options.yieldOften));
+  const { conditional, entropies } = await conditionalAffinities(neighbors.distances, n, k, perplexity, { signal: options.signal });
+  // Plain TypeScript on the page's thread on every backend: always in short tasks.
+  const slicer = createTimeSlicer();
+  const p = await symmetrize(n, k, neighbors.indices, conditional, async () => {
+    await slicer();
+    options.signal?.throwIfAborted();
+  });
   const done = performance.now();
   return { p, neighbors, entropies, milliseconds: { neighbors: searched - began, calibration: done - searched, total: done - began } };
 }

@@ -10,7 +10,7 @@ import { scheduleAt, type Schedule } from './gradient-descent.ts';
 import type { SparseAffinities } from './joint-affinities.ts';
 import type { KlRecord, RunOptions, TsneEngine } from './tsne-engine.ts';
 import { learningRateProblem } from './validation.ts';
-import { yieldToEventLoop } from '../yield.ts';
+import { createTimeSlicer } from './time-slice.ts';
 
 export function createBarnesHutTsne(p: SparseAffinities, initial: Float64Array, theta: number): TsneEngine {
   const n = p.n;
@@ -38,7 +38,10 @@ export function createBarnesHutTsne(p: SparseAffinities, initial: Float64Array, 
       const records: KlRecord[] = [];
       const klEvery = options.klEvery ?? 0;
       let busy = 0;
+      // Iterations in the page's thread: a pause every 25 ms keeps the page responsive.
+      const pause = createTimeSlicer();
       for (let step = 0; step < count; step++) {
+        options.signal?.throwIfAborted();
         const began = performance.now();
         const { exaggeration, momentum } = scheduleAt(schedule, state.iteration);
         forces();
@@ -46,7 +49,7 @@ export function createBarnesHutTsne(p: SparseAffinities, initial: Float64Array, 
         if (klEvery > 0 && state.iteration % klEvery === 0) records.push({ iteration: state.iteration, kl: state.kl(sumBlocks(field.blockZ)) });
         state.step(field, exaggeration, momentum, schedule.learningRate);
         busy += performance.now() - began;
-        if (options.yieldOften && step < count - 1) await yieldToEventLoop();
+        if (step < count - 1) await pause();
       }
       if (count > 0) msPerIteration = busy / count;
       return records;

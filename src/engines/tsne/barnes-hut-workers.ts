@@ -5,7 +5,9 @@
  * Same interface and same results as the in-thread engine.
  *
  * Lifecycle: the workers start with the engine and hold their own copy of P; dispose()
- * terminates them; a worker error rejects every pending request with its message.
+ * terminates them and rejects what is pending with an AbortError; a worker error rejects every
+ * pending request with its message. A run whose signal fires rejects at once (the batch in the
+ * worker finishes unseen: the run is being disposed).
  */
 import type { Schedule } from './gradient-descent.ts';
 import type { SparseAffinities } from './joint-affinities.ts';
@@ -60,11 +62,27 @@ export function createWorkerBarnesHutTsne(p: SparseAffinities, initial: Float64A
   });
   coordinator.postMessage({ type: 'init', role: 'coordinator', p, initial, theta, helpers: ports } satisfies WorkerRequest, ports);
 
-  const ask = (request: Ask): Promise<Result> => {
+  const ask = (request: Ask, signal?: AbortSignal): Promise<Result> => {
     if (failure) return Promise.reject(failure);
+    if (signal?.aborted) return Promise.reject(signal.reason);
     const id = nextId++;
     return new Promise<Result>((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      const onAbort = () => {
+        pending.delete(id);
+        reject(signal!.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const settled = () => signal?.removeEventListener('abort', onAbort);
+      pending.set(id, {
+        resolve: (reply) => {
+          settled();
+          resolve(reply);
+        },
+        reject: (error) => {
+          settled();
+          reject(error);
+        },
+      });
       coordinator.postMessage({ ...request, id } satisfies WorkerRequest);
     });
   };
@@ -82,7 +100,7 @@ export function createWorkerBarnesHutTsne(p: SparseAffinities, initial: Float64A
     async run(count: number, schedule: Schedule, options: RunOptions = {}): Promise<KlRecord[]> {
       const problem = learningRateProblem(schedule.learningRate);
       if (problem) throw new RangeError(problem);
-      const reply = await ask({ type: 'run', count, schedule, klEvery: options.klEvery ?? 0 });
+      const reply = await ask({ type: 'run', count, schedule, klEvery: options.klEvery ?? 0 }, options.signal);
       return reply.records ?? [];
     },
     async embedding() {
@@ -95,7 +113,7 @@ export function createWorkerBarnesHutTsne(p: SparseAffinities, initial: Float64A
       return (await ask({ type: 'gradient', exaggeration })).gradient ?? new Float64Array(2 * n);
     },
     dispose() {
-      fail(new Error('the t-SNE run was stopped'));
+      fail(new DOMException('The t-SNE run was stopped.', 'AbortError'));
       for (const worker of [coordinator, ...helpers]) worker.terminate();
     },
   };

@@ -4,7 +4,8 @@
  * (src/engines/cnn/). Distances in this space are distances as the trained network sees them.
  *
  * Batches adapt their size so that one batch (a main-thread task on wasm and cpu) takes about
- * `targetMs`; the event loop gets a turn between batches.
+ * `targetMs`; each batch's codes are read back before the next is queued (at most one batch of
+ * GPU work in flight), the event loop gets a turn and the signal is checked between batches.
  */
 import type { Tf } from '../../tf/types.ts';
 import type { CnnWeights } from '../cnn/architecture.ts';
@@ -17,12 +18,12 @@ export interface CnnCodeOptions {
   /** Pixels 0-255, 784 per digit; digits [0, n) get codes. */
   images: Uint8Array;
   n: number;
-  yieldOften?: boolean | undefined;
   /** Wall time one batch should take (ms). */
   targetMs?: number;
   /** Digits in the first batch (later ones adapt). */
   firstBatch?: number;
-  cancelled?: (() => boolean) | undefined;
+  /** Stops between batches (the run ended): throws an AbortError. */
+  signal?: AbortSignal | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
@@ -57,8 +58,8 @@ export async function cnnCodes(options: CnnCodeOptions): Promise<CnnCodes> {
       options.onProgress?.(start, n);
       // Aim the next batch at targetMs, growing at most 4× at a time (the first one also pays for warm-up).
       size = Math.max(1, Math.min(MAX_BATCH, 4 * count, Math.round(count * targetMs / Math.max(ms, 0.5))));
-      if (options.yieldOften) await yieldToEventLoop();
-      if (options.cancelled?.()) throw new Error('cancelled');
+      await yieldToEventLoop();
+      options.signal?.throwIfAborted();
     }
     return { values, dim, batches };
   } finally {

@@ -11,6 +11,25 @@ export interface Eigen {
 }
 
 export function symmetricEigen(matrix: ArrayLike<number>, r: number, sweeps = 60): Eigen {
+  const run = jacobi(matrix, r, sweeps);
+  let step = run.next();
+  while (!step.done) step = run.next();
+  return step.value;
+}
+
+/** The same decomposition, with `pause` awaited between sweeps (a main-thread task per sweep or so). */
+export async function symmetricEigenSliced(matrix: ArrayLike<number>, r: number, pause: () => Promise<void>, sweeps = 60): Promise<Eigen> {
+  const run = jacobi(matrix, r, sweeps);
+  let step = run.next();
+  while (!step.done) {
+    await pause();
+    step = run.next();
+  }
+  return step.value;
+}
+
+/** Cyclic Jacobi, one sweep per step of the generator. */
+function* jacobi(matrix: ArrayLike<number>, r: number, sweeps: number): Generator<void, Eigen> {
   const a = Float64Array.from(matrix);
   const v = new Float64Array(r * r);
   for (let i = 0; i < r; i++) v[i * r + i] = 1;
@@ -44,6 +63,7 @@ export function symmetricEigen(matrix: ArrayLike<number>, r: number, sweeps = 60
         }
       }
     }
+    yield;
   }
   const order = Array.from({ length: r }, (_, i) => i).sort((i, j) => a[j * r + j]! - a[i * r + i]!);
   const values = Float64Array.from(order, (i) => a[i * r + i]!);

@@ -7,14 +7,15 @@
  *   M = (alpha P - W / Z) * W,  gradient = 4 (diag(M 1) Y - M Y)
  *
  * Lifecycle: P, the off-diagonal mask and the state live until dispose(); each iteration runs in
- * tf.tidy and swaps the state tensors.
+ * tf.tidy and swaps the state tensors. Iterations go to the backend in awaited slices
+ * (src/tf/slices.ts): at most about a frame of work in flight, and a fired signal stops them.
  */
 import type { Tensor, Tf } from '../../tf/types.ts';
 import { MIN_GAIN, scheduleAt, type Schedule } from './gradient-descent.ts';
 import { negativeEntropy, toDense, type SparseAffinities } from './joint-affinities.ts';
 import type { RunOptions, TsneEngine } from './tsne-engine.ts';
 import { learningRateProblem } from './validation.ts';
-import { yieldToEventLoop } from '../yield.ts';
+import { runSliced } from '../../tf/slices.ts';
 
 interface Pairwise {
   d: Tensor;
@@ -76,33 +77,40 @@ export function createExactTsne(tf: Tf, affinities: SparseAffinities, initial: F
       const klEvery = options.klEvery ?? 0;
       const began = performance.now();
       const pending: { iteration: number; kl: Tensor }[] = [];
-      for (let step = 0; step < count; step++) {
-        const { exaggeration, momentum } = scheduleAt(schedule, iteration);
-        const record = klEvery > 0 && iteration % klEvery === 0;
-        const next = tf.tidy(() => {
-          const { d, w, z } = pairwise(tf, y, offDiagonal);
-          const gradient = gradientFrom(tf, p, y, w, z, exaggeration);
-          // Gains grow where the gradient turned against the last step, shrink where it agrees.
-          const agree = tf.equal(tf.sign(gradient), tf.sign(update));
-          const nextGains = tf.maximum(tf.where(agree, tf.mul(gains, 0.8), tf.add(gains, 0.2)), MIN_GAIN);
-          const nextUpdate = tf.sub(tf.mul(update, momentum), tf.mul(tf.mul(nextGains, gradient), schedule.learningRate));
-          const moved = tf.add(y, nextUpdate);
-          const centred = tf.sub(moved, tf.mean(moved, 0, true));
-          return { y: centred, update: nextUpdate, gains: nextGains, kl: record ? klFrom(tf, p, d, z, constant) : undefined };
-        });
-        tf.dispose([y, update, gains]);
-        ({ y, update, gains } = next);
-        if (next.kl) pending.push({ iteration, kl: next.kl });
-        iteration++;
-        if (options.yieldOften && step < count - 1) await yieldToEventLoop();
+      try {
+        // Each step's result (the sum of the new y) is what a slice awaits before the next one.
+        await runSliced(tf, count, () => {
+          const { exaggeration, momentum } = scheduleAt(schedule, iteration);
+          const record = klEvery > 0 && iteration % klEvery === 0;
+          const next = tf.tidy(() => {
+            const { d, w, z } = pairwise(tf, y, offDiagonal);
+            const gradient = gradientFrom(tf, p, y, w, z, exaggeration);
+            // Gains grow where the gradient turned against the last step, shrink where it agrees.
+            const agree = tf.equal(tf.sign(gradient), tf.sign(update));
+            const nextGains = tf.maximum(tf.where(agree, tf.mul(gains, 0.8), tf.add(gains, 0.2)), MIN_GAIN);
+            const nextUpdate = tf.sub(tf.mul(update, momentum), tf.mul(tf.mul(nextGains, gradient), schedule.learningRate));
+            const moved = tf.add(y, nextUpdate);
+            const centred = tf.sub(moved, tf.mean(moved, 0, true));
+            return { y: centred, update: nextUpdate, gains: nextGains, kl: record ? klFrom(tf, p, d, z, constant) : undefined };
+          });
+          tf.dispose([y, update, gains]);
+          ({ y, update, gains } = next);
+          if (next.kl) pending.push({ iteration, kl: next.kl });
+          iteration++;
+          return tf.sum(y);
+        }, { signal: options.signal });
+        // The divergences of the whole run in one read (the slices have already waited for the work).
+        let values: ArrayLike<number> = [];
+        if (pending.length > 0) {
+          const stacked = tf.stack(pending.map((r) => r.kl));
+          values = await stacked.data();
+          stacked.dispose();
+        }
+        if (count > 0) msPerIteration = (performance.now() - began) / count;
+        return pending.map((r, i) => ({ iteration: r.iteration, kl: values[i]! }));
+      } finally {
+        tf.dispose(pending.map((r) => r.kl));
       }
-      // Reading a value waits for the backend to finish the queued work: the time is the GPU's too.
-      const stacked = tf.tidy(() => tf.stack([tf.sum(y), ...pending.map((r) => r.kl)]));
-      tf.dispose(pending.map((r) => r.kl));
-      const values = await stacked.data();
-      stacked.dispose();
-      if (count > 0) msPerIteration = (performance.now() - began) / count;
-      return pending.map((r, i) => ({ iteration: r.iteration, kl: values[i + 1]! }));
     },
     async embedding() {
       return Float64Array.from(await y.data());

@@ -7,7 +7,7 @@ import type { Tf } from '../../tf/types.ts';
 import type { CnnWeights } from '../cnn/architecture.ts';
 import { cnnCodes } from './cnn-features.ts';
 import { pca } from './pca.ts';
-import { yieldToEventLoop } from '../yield.ts';
+import { createTimeSlicer } from './time-slice.ts';
 import type { FeatureSpace } from './feature-spaces.ts';
 
 export { FEATURE_SPACES, isFeatureSpace, type FeatureSpace } from './feature-spaces.ts';
@@ -33,8 +33,8 @@ export interface FeatureOptions {
   seed: number;
   /** Needed for the 'cnn' space. */
   network?: FeatureNetwork | undefined;
-  yieldOften?: boolean | undefined;
-  cancelled?: (() => boolean) | undefined;
+  /** Stops between slices (the run ended): throws an AbortError. */
+  signal?: AbortSignal | undefined;
   onProgress?: ((message: string) => void) | undefined;
 }
 
@@ -53,16 +53,28 @@ export function pixelFeatures(images: Uint8Array, n: number): Float32Array {
   return values;
 }
 
+/** The same, a few hundred digits per step with pauses: 10,000 digits are 7.8 million values. */
+async function slicedPixelFeatures(images: Uint8Array, n: number, signal: AbortSignal | undefined): Promise<Float32Array> {
+  const values = new Float32Array(n * 784);
+  const pause = createTimeSlicer();
+  for (let first = 0; first < n; first += 500) {
+    const end = Math.min(n, first + 500) * 784;
+    for (let i = first * 784; i < end; i++) values[i] = images[i]! / 255;
+    await pause();
+    signal?.throwIfAborted();
+  }
+  return values;
+}
+
 export async function digitFeatures(options: FeatureOptions): Promise<Features> {
   const { tf, n } = options;
   switch (options.space) {
     case 'pixels':
-      return { values: pixelFeatures(options.images, n), dim: 784, description: 'raw pixels (784 dimensions)' };
+      return { values: await slicedPixelFeatures(options.images, n, options.signal), dim: 784, description: 'raw pixels (784 dimensions)' };
     case 'pca50': {
       options.onProgress?.(`Projecting ${n} digits on their top ${PCA_COMPONENTS} principal components…`);
-      const pixels = pixelFeatures(options.images, n);
-      if (options.yieldOften) await yieldToEventLoop();
-      const result = await pca(tf, pixels, n, 784, PCA_COMPONENTS, { seed: options.seed, yieldOften: options.yieldOften });
+      const pixels = await slicedPixelFeatures(options.images, n, options.signal);
+      const result = await pca(tf, pixels, n, 784, PCA_COMPONENTS, { seed: options.seed, signal: options.signal });
       return { values: result.projected, dim: PCA_COMPONENTS, description: `the top ${PCA_COMPONENTS} principal components of the pixels (${(100 * result.explained).toFixed(0)}% of their variance)` };
     }
     case 'cnn': {
@@ -71,7 +83,7 @@ export async function digitFeatures(options: FeatureOptions): Promise<Features> 
       const { weights, manifest } = network;
       const layers = `conv ${weights.architecture.conv1Filters} → conv ${weights.architecture.conv2Filters} → ${weights.architecture.hidden} → 10`;
       const result = await cnnCodes({
-        tf, weights, images: options.images, n, yieldOften: options.yieldOften, cancelled: options.cancelled,
+        tf, weights, images: options.images, n, signal: options.signal,
         onProgress: (done, total) => options.onProgress?.(`Passing the digits through the trained ConvNet (${layers}): ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}…`),
       });
       return { values: result.values, dim: result.dim, description: cnnDescription(result.dim, n, manifest) };

@@ -14,6 +14,7 @@
  * tile (some 15 ms). The GPU backends run asynchronously and get whole rows of 1,024.
  */
 import type { Tensor, Tf } from '../../tf/types.ts';
+import { runSliced } from '../../tf/slices.ts';
 import { createTimeSlicer } from './time-slice.ts';
 
 export interface NeighborTable {
@@ -25,87 +26,140 @@ export interface NeighborTable {
 }
 
 export interface NeighborOptions {
-  /** Yield to the event loop between tiles. */
-  yieldOften?: boolean | undefined;
   onProgress?: ((rowsDone: number) => void) | undefined;
-  /** Stops early (the run was disposed). */
-  cancelled?: (() => boolean) | undefined;
+  /** Stops between tiles (the run ended): throws an AbortError. */
+  signal?: AbortSignal | undefined;
 }
+
+/** Rows per plain-TypeScript step of the set-up (a few ms each; the slicer yields every 12 ms). */
+const SETUP_ROWS = 500;
+const MOST_COLUMNS = 4096;
 
 export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number, dim: number, k: number, options: NeighborOptions = {}): Promise<NeighborTable> {
   if (k >= n) throw new Error(`${k} neighbours need more than ${n} points`);
   const mainThread = tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu';
-  const pause = createTimeSlicer(options.yieldOften);
-  const { columns, packed } = dropConstantColumns(features, n, dim);
-  const width = columns + 1;
-  const { augmented, squaredNorms } = augment(packed, n, columns);
-  const rows: Tensor = tf.tensor2d(augmented, [n, width]);
-  await pause();
-  // Column blocks of B, sized so a 256-row tile is about 1.5e8 multiply-adds on the main thread.
-  const blockColumns = mainThread ? Math.max(256, Math.min(n, 256 * Math.round(1.5e8 / (256 * width) / 256))) : n;
+  // The set-up and the read-out are plain TypeScript on the page's thread on every backend.
+  const pause = createTimeSlicer();
+  const { augmented, squaredNorms, width } = await augmentVarying(features, n, dim, pause, options.signal);
+  // Column blocks of B, sized so a 256-row tile is about 1.5e8 multiply-adds on the main thread,
+  // and at most 4,096 columns: with few dimensions (PCA, CNN codes) the top-k of a tile costs more
+  // than its product (256 x 10,000 scores: some 20 ms on wasm).
+  const blockColumns = mainThread ? Math.max(256, Math.min(n, MOST_COLUMNS, 256 * Math.round(1.5e8 / (256 * width) / 256))) : n;
   const blocks: { start: number; ranking: Tensor }[] = [];
-  for (let start = 0; start < n; start += blockColumns) {
-    const count = Math.min(blockColumns, n - start);
-    blocks.push({
-      start,
-      ranking: tf.tidy(() => {
-        const part = tf.slice(rows, [start, 0], [count, columns]);
-        return tf.concat([tf.mul(tf.transpose(part), 2), tf.neg(tf.tensor2d(squaredNorms.subarray(start, start + count), [1, count]))], 0);
-      }),
-    });
-    await pause();
-  }
-
-  const best = new NeighborHeaps(n, k + 1);
   // The cpu backend multiplies in plain JavaScript, about 10x slower than wasm: smaller tiles.
   const rowBlock = tf.getBackend() === 'cpu' ? 32 : mainThread ? 256 : 1024;
+  const best = new NeighborHeaps(n, k + 1);
+  let chunk: Tensor | undefined;
+  const disposeChunk = () => {
+    chunk?.dispose();
+    chunk = undefined;
+  };
   try {
-    for (let first = 0; first < n; first += rowBlock) {
-      const count = Math.min(rowBlock, n - first);
-      const chunk = tf.slice(rows, [first, 0], [count, width]);
-      try {
-        for (const block of blocks) {
-          if (options.cancelled?.()) throw new Error('cancelled');
-          const columnsHere = block.ranking.shape[1]!;
-          const top = tf.tidy(() => tf.topk(tf.matMul(chunk, block.ranking), Math.min(k + 1, columnsHere)));
-          const [values, ids] = await Promise.all([top.values.data(), top.indices.data()]);
-          tf.dispose([top.values, top.indices]);
-          best.offer(first, count, values, ids, block.start, Math.min(k + 1, columnsHere));
-          await pause();
-        }
-      } finally {
-        chunk.dispose();
-      }
-      options.onProgress?.(first + count);
+    // B is written here, in short steps, and uploaded block by block: as tensor ops (a slice and a
+    // transpose of the whole feature matrix) each block was one 30-40 ms task on wasm.
+    for (let start = 0; start < n; start += blockColumns) {
+      const count = Math.min(blockColumns, n - start);
+      const values = await rankingBlock(augmented, squaredNorms, width, start, count, pause, options.signal);
+      blocks.push({ start, ranking: tf.tensor2d(values, [width, count]) });
+      await pauseOrStop(pause, options.signal);
     }
+    // One tile per step: a row block times a column block, its top k + 1 (values, then indices as
+    // floats: exact below 2^24) read back in order, in awaited slices. A row block's rows are one
+    // tensor for all its tiles (on wasm, a product with fresh rows each time is much slower).
+    const rowBlocks = Math.ceil(n / rowBlock);
+    const tile = (t: number) => ({ first: Math.floor(t / blocks.length) * rowBlock, block: blocks[t % blocks.length]! });
+    await runSliced(tf, rowBlocks * blocks.length, (t) => {
+      const { first, block } = tile(t);
+      const count = Math.min(rowBlock, n - first);
+      if (t % blocks.length === 0) chunk = tf.tensor2d(augmented.subarray(first * width, (first + count) * width), [count, width]);
+      const rowsHere = chunk!;
+      const result = tf.tidy(() => {
+        const top = tf.topk(tf.matMul(rowsHere, block.ranking), Math.min(k + 1, block.ranking.shape[1]!));
+        return tf.concat([top.values, tf.cast(top.indices, 'float32')], 1);
+      });
+      if (t % blocks.length === blocks.length - 1) disposeChunk();
+      return result;
+    }, {
+      signal: options.signal,
+      onValues: (values, t) => {
+        const { first, block } = tile(t);
+        const count = Math.min(rowBlock, n - first);
+        const per = Math.min(k + 1, block.ranking.shape[1]!);
+        best.offer(first, count, values, per, block.start);
+        if (t % blocks.length === blocks.length - 1) options.onProgress?.(first + count);
+      },
+    });
   } finally {
-    tf.dispose([rows, ...blocks.map((b) => b.ranking)]);
+    disposeChunk();
+    tf.dispose(blocks.map((b) => b.ranking));
   }
   const indices = new Int32Array(n * k);
   const distances = new Float32Array(n * k);
-  for (let first = 0; first < n; first += 1000) {
-    best.write(first, Math.min(n, first + 1000), squaredNorms, k, indices, distances);
+  for (let first = 0; first < n; first += SETUP_ROWS) {
+    best.write(first, Math.min(n, first + SETUP_ROWS), squaredNorms, k, indices, distances);
     await pause();
   }
   return { k, indices, distances };
 }
 
-/** Appends a column of ones and returns the squared norms of the rows. */
-function augment(packed: Float32Array, n: number, columns: number): { augmented: Float32Array; squaredNorms: Float32Array } {
-  const width = columns + 1;
+/**
+ * The rows without the columns that are the same in every row (they change no distance), with a
+ * column of ones appended, and the squared norms of the rows. Row by row, in chunks with pauses:
+ * at 10,000 digits of 784 pixels this is some 16 million reads.
+ */
+async function augmentVarying(features: Float32Array, n: number, dim: number, pause: () => Promise<void>, signal: AbortSignal | undefined): Promise<{ augmented: Float32Array; squaredNorms: Float32Array; width: number }> {
+  const varies = new Uint8Array(dim);
+  for (let first = 1; first < n; first += SETUP_ROWS) {
+    for (let i = first; i < Math.min(n, first + SETUP_ROWS); i++) {
+      for (let c = 0; c < dim; c++) if (features[i * dim + c] !== features[c]) varies[c] = 1;
+    }
+    await pauseOrStop(pause, signal);
+  }
+  const keep = keptColumns(varies);
+  const width = keep.length + 1;
   const augmented = new Float32Array(n * width);
   const squaredNorms = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    let norm = 0;
-    for (let c = 0; c < columns; c++) {
-      const value = packed[i * columns + c]!;
-      augmented[i * width + c] = value;
-      norm += value * value;
+  for (let first = 0; first < n; first += SETUP_ROWS) {
+    for (let i = first; i < Math.min(n, first + SETUP_ROWS); i++) {
+      let norm = 0;
+      for (let m = 0; m < keep.length; m++) {
+        const value = features[i * dim + keep[m]!]!;
+        augmented[i * width + m] = value;
+        norm += value * value;
+      }
+      augmented[i * width + keep.length] = 1;
+      squaredNorms[i] = norm;
     }
-    augmented[i * width + columns] = 1;
-    squaredNorms[i] = norm;
+    await pauseOrStop(pause, signal);
   }
-  return { augmented, squaredNorms };
+  return { augmented, squaredNorms, width };
+}
+
+/** Columns [start, start + count) of B = [2 X^T ; -|x_j|^2], row-major [width x count]. */
+async function rankingBlock(augmented: Float32Array, squaredNorms: Float32Array, width: number, start: number, count: number, pause: () => Promise<void>, signal: AbortSignal | undefined): Promise<Float32Array> {
+  const columns = width - 1;
+  const values = new Float32Array(width * count);
+  for (let first = 0; first < count; first += SETUP_ROWS) {
+    for (let j = first; j < Math.min(count, first + SETUP_ROWS); j++) {
+      const row = (start + j) * width;
+      for (let c = 0; c < columns; c++) values[c * count + j] = 2 * augmented[row + c]!;
+      values[columns * count + j] = -squaredNorms[start + j]!;
+    }
+    await pauseOrStop(pause, signal);
+  }
+  return values;
+}
+
+async function pauseOrStop(pause: () => Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  await pause();
+  signal?.throwIfAborted();
+}
+
+/** The columns marked as varying, in order; at least one (all-constant data keeps column 0). */
+function keptColumns(varies: Uint8Array): number[] {
+  const keep: number[] = [];
+  varies.forEach((flag, c) => flag && keep.push(c));
+  return keep.length > 0 ? keep : [0];
 }
 
 /**
@@ -127,14 +181,15 @@ class NeighborHeaps {
     this.#worst = new Int32Array(n);
   }
 
-  offer(first: number, count: number, values: ArrayLike<number>, ids: ArrayLike<number>, offset: number, per: number): void {
+  /** `tile` holds, for each of `count` rows, `per` scores then the `per` matching column ids. */
+  offer(first: number, count: number, tile: ArrayLike<number>, per: number, offset: number): void {
     const size = this.#size;
     for (let r = 0; r < count; r++) {
       const row = first + r;
       const base = row * size;
       for (let m = 0; m < per; m++) {
-        const score = values[r * per + m]!;
-        const id = ids[r * per + m]! + offset;
+        const score = tile[r * 2 * per + m]!;
+        const id = tile[r * 2 * per + per + m]! + offset;
         const filled = this.#filled[row]!;
         if (filled < size) {
           this.#scores[base + filled] = score;
@@ -178,23 +233,4 @@ class NeighborHeaps {
       }
     }
   }
-}
-
-/** Columns that are the same in every row do not change any distance: leave them out. */
-export function dropConstantColumns(features: Float32Array, n: number, dim: number): { columns: number; packed: Float32Array } {
-  const keep: number[] = [];
-  for (let c = 0; c < dim; c++) {
-    const first = features[c]!;
-    for (let i = 1; i < n; i++) {
-      if (features[i * dim + c] !== first) {
-        keep.push(c);
-        break;
-      }
-    }
-  }
-  if (keep.length === dim) return { columns: dim, packed: features };
-  if (keep.length === 0) keep.push(0);
-  const packed = new Float32Array(n * keep.length);
-  for (let i = 0; i < n; i++) keep.forEach((c, m) => (packed[i * keep.length + m] = features[i * dim + c]!));
-  return { columns: keep.length, packed };
 }

@@ -8,9 +8,10 @@
  * onto the eigenvectors. Seeded, so the projection is reproducible.
  */
 import type { Tensor, Tf } from '../../tf/types.ts';
+import { runSliced } from '../../tf/slices.ts';
 import { createRandom } from '../random.ts';
 import { createTimeSlicer } from './time-slice.ts';
-import { symmetricEigen } from './eigen.ts';
+import { symmetricEigenSliced } from './eigen.ts';
 
 export interface PcaResult {
   /** Row-major [n x components]. */
@@ -26,25 +27,38 @@ export interface PcaOptions {
   seed?: number | undefined;
   /** Subspace iterations (default 20). */
   iterations?: number | undefined;
-  yieldOften?: boolean | undefined;
+  /** Stops between slices (the run ended): throws an AbortError. */
+  signal?: AbortSignal | undefined;
 }
 
+/** Tensor work goes in awaited slices (src/tf/slices.ts); plain-TypeScript loops pause every 25 ms. */
 export async function pca(tf: Tf, x: Float32Array, n: number, dim: number, components: number, options: PcaOptions = {}): Promise<PcaResult> {
+  const { signal } = options;
   const r = Math.min(dim, components + 10);
-  const pause = createTimeSlicer(options.yieldOften);
+  const slicer = createTimeSlicer();
+  const pause = async () => {
+    await slicer();
+    signal?.throwIfAborted();
+  };
   const data = tf.tensor2d(x, [n, dim]);
   await pause();
   // The mean in plain TypeScript: a reduction over rows is one long op on the wasm backend.
   const sums = new Float64Array(dim);
-  for (let i = 0; i < n; i++) for (let c = 0; c < dim; c++) sums[c] = sums[c]! + x[i * dim + c]!;
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < dim; c++) sums[c] = sums[c]! + x[i * dim + c]!;
+    if (i % 500 === 499) await pause();
+  }
   const mean = tf.tensor2d(Float32Array.from(sums, (sum) => sum / n), [1, dim]);
   await pause();
   // Rows are centred chunk by chunk, as they are used: no full-size op in one task.
   const centredRows = (start: number, count: number) => tf.sub(tf.slice(data, [start, 0], [count, dim]), mean);
   let covariance: Tensor = tf.zeros([dim, dim]);
   const rows = Math.max(1, Math.floor(2e8 / (dim * dim * 2)));
+  const chunks = Math.ceil(n / rows);
   try {
-    for (let start = 0; start < n; start += rows) {
+    // Each step adds one chunk's X^T X; its result (one entry) tells when the chunk is done.
+    await runSliced(tf, chunks, (index) => {
+      const start = index * rows;
       const count = Math.min(rows, n - start);
       const next = tf.tidy(() => {
         const chunk = centredRows(start, count);
@@ -52,8 +66,8 @@ export async function pca(tf: Tf, x: Float32Array, n: number, dim: number, compo
       });
       covariance.dispose();
       covariance = next;
-      await pause();
-    }
+      return tf.slice(covariance, [0, 0], [1, 1]);
+    }, { signal });
     const scaled = tf.div(covariance, Math.max(1, n - 1));
     covariance.dispose();
     covariance = scaled;
@@ -63,35 +77,42 @@ export async function pca(tf: Tf, x: Float32Array, n: number, dim: number, compo
 
     const random = createRandom(options.seed ?? 1);
     let basis = orthonormalize(Float64Array.from({ length: dim * r }, () => random.normal()), dim, r);
-    for (let step = 0; step < (options.iterations ?? 20); step++) {
-      basis = orthonormalize(await multiply(tf, covariance, basis, dim, r), dim, r);
-      await pause();
-    }
+    // Each iteration needs the last one's basis on this side: one product per slice.
+    await runSliced(tf, options.iterations ?? 20, () => product(tf, covariance, basis, dim, r), {
+      signal,
+      maxPerSlice: 1,
+      onValues: (values) => {
+        basis = orthonormalize(Float64Array.from(values), dim, r);
+      },
+    });
     // Rayleigh-Ritz: T = V^T C V, T = E diag(values) E^T, components = V E.
     const cv = await multiply(tf, covariance, basis, dim, r);
     const t = new Float64Array(r * r);
-    for (let a = 0; a < r; a++) for (let b = 0; b < r; b++) {
-      let sum = 0;
-      for (let k = 0; k < dim; k++) sum += basis[k * r + a]! * cv[k * r + b]!;
-      t[a * r + b] = sum;
+    for (let a = 0; a < r; a++) {
+      for (let b = 0; b < r; b++) {
+        let sum = 0;
+        for (let k = 0; k < dim; k++) sum += basis[k * r + a]! * cv[k * r + b]!;
+        t[a * r + b] = sum;
+      }
+      await pause();
     }
-    const { values, vectors } = symmetricEigen(t, r);
+    const { values, vectors } = await symmetricEigenSliced(t, r, pause);
     const directions = new Float32Array(dim * components);
-    for (let k = 0; k < dim; k++) for (let c = 0; c < components; c++) {
-      let sum = 0;
-      for (let m = 0; m < r; m++) sum += basis[k * r + m]! * vectors[m * r + c]!;
-      directions[k * components + c] = sum;
+    for (let k = 0; k < dim; k++) {
+      for (let c = 0; c < components; c++) {
+        let sum = 0;
+        for (let m = 0; m < r; m++) sum += basis[k * r + m]! * vectors[m * r + c]!;
+        directions[k * components + c] = sum;
+      }
+      if (k % 64 === 63) await pause();
     }
     const projection = tf.tensor2d(directions, [dim, components]);
     const projected = new Float32Array(n * components);
     try {
-      for (let start = 0; start < n; start += rows) {
-        const count = Math.min(rows, n - start);
-        const part = tf.tidy(() => tf.matMul(centredRows(start, count), projection));
-        projected.set(await part.data(), start * components);
-        part.dispose();
-        await pause();
-      }
+      await runSliced(tf, chunks, (index) => tf.tidy(() => tf.matMul(centredRows(index * rows, Math.min(rows, n - index * rows)), projection)), {
+        signal,
+        onValues: (part, index) => projected.set(part, index * rows * components),
+      });
     } finally {
       projection.dispose();
     }
@@ -102,10 +123,15 @@ export async function pca(tf: Tf, x: Float32Array, n: number, dim: number, compo
   }
 }
 
+/** C V as a tensor, for a basis V held as a row-major dim x r array. */
+function product(tf: Tf, matrix: Tensor, basis: Float64Array, dim: number, r: number): Tensor {
+  return tf.tidy(() => tf.matMul(matrix, tf.tensor2d(Float32Array.from(basis), [dim, r])));
+}
+
 async function multiply(tf: Tf, matrix: Tensor, basis: Float64Array, dim: number, r: number): Promise<Float64Array> {
-  const product = tf.tidy(() => tf.matMul(matrix, tf.tensor2d(Float32Array.from(basis), [dim, r])));
-  const values = await product.data();
-  product.dispose();
+  const result = product(tf, matrix, basis, dim, r);
+  const values = await result.data();
+  result.dispose();
   return Float64Array.from(values);
 }
 

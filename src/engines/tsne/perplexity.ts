@@ -67,23 +67,26 @@ export interface ConditionalAffinities {
 }
 
 /**
- * Calibrates every row of a k-nearest-neighbour distance table, yielding about every 25 ms
- * when asked (the page stays responsive on large N).
+ * Calibrates every row of a k-nearest-neighbour distance table, yielding about every 25 ms (the
+ * page stays responsive on large N) and stopping there if `signal` has fired.
  */
 export async function conditionalAffinities(
   distances: Float32Array,
   n: number,
   k: number,
   perplexity: number,
-  options: { yieldOften?: boolean | undefined } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<ConditionalAffinities> {
   const conditional = new Float64Array(n * k);
   const entropies = new Float64Array(n);
-  const pause = createTimeSlicer(options.yieldOften);
+  const pause = createTimeSlicer();
   for (let i = 0; i < n; i++) {
     const row = conditional.subarray(i * k, (i + 1) * k);
     entropies[i] = calibrateRow(distances.subarray(i * k, (i + 1) * k), perplexity, row).entropy;
-    await pause();
+    if (i % 64 === 63) {
+      await pause();
+      options.signal?.throwIfAborted();
+    }
   }
   return { conditional, entropies };
 }

@@ -21,8 +21,11 @@ export type GradientMethod = 'exact' | 'barnes-hut';
 export interface RunOptions {
   /** Record KL(P || Q) at every iteration t with t % klEvery === 0 (0: never). */
   klEvery?: number | undefined;
-  /** Yield to the event loop between iterations (main-thread work on wasm/cpu). */
-  yieldOften?: boolean | undefined;
+  /**
+   * Stops between iterations (the run ended): run() throws an AbortError. Iterations on the page's
+   * thread go in short tasks (tensor work in awaited slices, plain TypeScript with pauses).
+   */
+  signal?: AbortSignal | undefined;
 }
 
 export interface KlRecord {

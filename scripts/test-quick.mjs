@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// `npm run test:quick`, the inner loop: types, unit tests, one build at /, and the end-to-end tests
+// on wasm only (no crawl, no other backend: `npm test` runs those).
+import { runSteps } from './run-steps.mjs';
+
+runSteps([
+  ['Type check: astro check', 'npx', ['astro', 'check'], {}],
+  ['Type check: tsc --noEmit', 'npx', ['tsc', '--noEmit'], {}],
+  ['Unit and build-failure tests (Vitest)', 'npx', ['vitest', 'run'], {}],
+  ['Build at /', 'npx', ['astro', 'build'], { BASE_PATH: '' }],
+  ['End-to-end tests on wasm (Playwright, Chromium)', 'npx', ['playwright', 'test', '--grep-invert', '@crawl|@other-backends'], { BASE_PATH: '', DIST_DIR: 'dist' }],
+]);

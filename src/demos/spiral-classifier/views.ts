@@ -1,0 +1,49 @@
+/** The spiral demo's views: the decision map, the loss and accuracy curves, the point's path panel. */
+import type { SpiralModel } from '../../engines/spiral/spiral-trainer.ts';
+import { EXTENT } from '../../engines/spiral/spiral-trainer.ts';
+import { createDecisionMap, type DecisionMapData } from '../../views/spiral/decision-map.ts';
+import { fitWidth } from '../../views/fit-width.ts';
+import { createLineChart } from '../../views/line-chart.ts';
+import type { DemoContext } from '../types.ts';
+import type { SPIRAL_SPEC } from './spec.ts';
+
+type History = Record<SpiralModel, { losses: number[]; accuracies: number[] }>;
+const COLORS = { linear: '#999999', net: 'var(--sl-color-accent)' };
+const NAMES = { linear: 'softmax linear', net: '2-layer net' };
+
+export function createSpiralViews(context: DemoContext<typeof SPIRAL_SPEC>, onClick: (x: number, y: number, nearest: number | undefined) => void) {
+  const figure = context.part('[data-figure]');
+  const charts = context.part('[data-chart]');
+  const panel = context.part('[data-inspect]');
+  figure.replaceChildren();
+  charts.replaceChildren();
+  const size = fitWidth(figure, 260, 420);
+  const map = createDecisionMap(figure, { size, extent: EXTENT, onClick });
+  const chartWidth = fitWidth(charts, 260, 420);
+  const loss = createLineChart(charts, { width: chartWidth, height: 150, xLabel: 'step', yLabel: 'loss', log: true, label: 'Training loss of both models' });
+  const accuracy = createLineChart(charts, { width: chartWidth, height: 150, xLabel: 'step', yLabel: 'training accuracy', label: 'Training accuracy of both models' });
+  const series = (history: History, key: 'losses' | 'accuracies') =>
+    (['linear', 'net'] as const).map((model) => ({ label: NAMES[model], color: COLORS[model], ...thin(history[model][key]) }));
+  return {
+    svg: map.svg,
+    draw(data: DecisionMapData, history: History | undefined) {
+      map.update(data);
+      if (history) {
+        loss.update(series(history, 'losses'));
+        accuracy.update(series(history, 'accuracies'));
+      }
+    },
+    inspect(lines: string[]) {
+      panel.hidden = lines.length === 0;
+      panel.replaceChildren(...lines.map((line) => Object.assign(document.createElement('div'), { textContent: line })));
+    },
+  };
+}
+
+/** At most ~500 points per curve: every k-th value (a curve of 10,000 steps redrawn each round). */
+function thin(values: readonly number[]): { values: number[]; xs: number[] } {
+  const every = Math.max(1, Math.ceil(values.length / 500));
+  const xs: number[] = [];
+  for (let i = 0; i < values.length; i += every) xs.push(i);
+  return { values: xs.map((i) => values[i]!), xs };
+}

@@ -1,0 +1,45 @@
+/**
+ * Every demo (Lecture 12's three CNN tools are one demo each) as the
+ * contract spec drives them: where each lives, settings that keep a run small on SwiftShader,
+ * one setting to carry through the URL, and how the demo works (stepped, or computed once).
+ */
+export interface DemoCase {
+  /** data-demo id. */
+  id: string;
+  /** Page, relative to the base. */
+  page: string;
+  /** URL-hash settings for a small run (without the leading #), or ''. */
+  hash: string;
+  /** A setting the link gives ([key, value]) and the value the test then changes it to. */
+  fromLink: [string, string];
+  changeTo: string;
+  /** `steps`: Step advances it (pausable); `once`: Play computes it to the end (done). */
+  work: 'steps' | 'once';
+  /** Where the demo shows its own check against a plain-TypeScript reference passing, if it has one. */
+  agrees?: string;
+}
+
+const L3 = 'notes/lecture-03-loss-functions-and-optimization/';
+const L4 = 'notes/lecture-04-introduction-to-neural-networks/';
+const L5 = 'notes/lecture-05-convolutional-neural-networks/';
+const A2 = 'notes/assignment-2/';
+const L7 = 'notes/lecture-07-training-neural-networks-2/';
+const L12 = 'notes/lecture-12-visualizing-and-understanding/';
+const L13 = 'notes/lecture-13-generative-models/';
+
+export const DEMOS: DemoCase[] = [
+  { id: 'optimizer-race', page: L7, hash: '', fromLink: ['speed', '2'], changeTo: '5', work: 'steps' },
+  { id: 'loss-landscape', page: L3, hash: 'loss-landscape.steps=10', fromLink: ['resolution', '5'], changeTo: '7', work: 'once' },
+  { id: 'tsne', page: L12, hash: 'tsne.n=500&tsne.exaggerationIterations=50', fromLink: ['iterations', '300'], changeTo: '250', work: 'steps' },
+  { id: 'conv-mechanics', page: L5, hash: 'conv-mechanics.width=9&conv-mechanics.height=9', fromLink: ['seed', '5'], changeTo: '6', work: 'steps', agrees: '.conv-mech-check[data-agrees="true"]' },
+  { id: 'conv-filters', page: L5, hash: '', fromLink: ['digit', '17'], changeTo: '42', work: 'once' },
+  { id: 'cnn-viewer', page: L5, hash: '', fromLink: ['digit', '2'], changeTo: '3', work: 'once' },
+  { id: 'cnn-occlusion', page: L12, hash: '', fromLink: ['patch', '10'], changeTo: '12', work: 'once' },
+  { id: 'cnn-saliency', page: L12, hash: '', fromLink: ['digit', '2'], changeTo: '3', work: 'once' },
+  { id: 'cnn-fooling', page: L12, hash: 'cnn-fooling.stepSize=0.002', fromLink: ['target', '8'], changeTo: '7', work: 'steps' },
+  { id: 'gan-2d', page: L13, hash: '', fromLink: ['speed', '2'], changeTo: '3', work: 'steps' },
+  { id: 'gan-sampler', page: L13, hash: 'gan-sampler.nearest=false&gan-sampler.steps=3', fromLink: ['a', '3'], changeTo: '5', work: 'once' },
+  { id: 'backprop-graph', page: L4, hash: '', fromLink: ['circuit', 'max-circuit'], changeTo: 'sigmoid-gate', work: 'steps' },
+  { id: 'gradient-check', page: A2, hash: 'gradient-check.samples=2', fromLink: ['digits', '6'], changeTo: '4', work: 'once' },
+  { id: 'vae-manifold', page: L13, hash: 'vae-manifold.points=100', fromLink: ['gridSize', '5'], changeTo: '6', work: 'once' },
+];
