@@ -1,11 +1,15 @@
 /**
  * One run of the activation lab: load digits, take one batch through configurations A and B
  * (same weights' N(0,1) draws, same batch), draw each layer's activations and gradients; then
- * the run is done until a setting changes.
+ * the run is done until a setting changes. The sweeps run in a Web Worker where the backend
+ * runs there (on wasm one sweep is seconds of work the page would feel), else on the page's
+ * thread (data-computes-in: worker or main).
  */
 import { loadMnist } from '../../data/mnist-loader.ts';
 import { standardize, type LabConfig, type LabShape } from '../../engines/activation-lab/network.ts';
-import { statisticsSweep, type SweepResult } from '../../engines/activation-lab/sweep.ts';
+import { createSweepEngine, type SweepInit, type SweepRequest } from '../../engines/activation-lab/sweep-engine.ts';
+import type { SweepResult } from '../../engines/activation-lab/sweep.ts';
+import { startEngine } from '../../tf/engine-thread.ts';
 import { createLayerHistograms, renderStatsTable } from '../../views/activation-lab/histograms.ts';
 import { fitWidth } from '../../views/fit-width.ts';
 import { toCsv } from '../export.ts';
@@ -29,7 +33,14 @@ export async function createActivationLabRun(context: DemoContext<Spec>): Promis
   context.say('Loading MNIST digits…');
   const data = await loadMnist(context.base, (loaded) => context.say(`Loading MNIST digits… ${(loaded / 1e6).toFixed(1)} MB`));
   const shape: LabShape = { inputs: 784, layers: s.layers, width: s.width, classes: 10, batch: s.batch, seed: s.seed };
-  const input = { x: standardize(data.images, 0, s.batch), labels: data.labels.subarray(0, s.batch) };
+  const input: SweepInit = { x: standardize(data.images, 0, s.batch), labels: data.labels.slice(0, s.batch) };
+  const engine = await startEngine<SweepInit, SweepRequest, SweepResult>({
+    tf: context.tf, backend: context.backend, signal: context.signal, init: input,
+    // Written here, literally, so that Vite finds the worker and bundles it.
+    worker: () => new Worker(new URL('./sweep.worker.ts', import.meta.url), { type: 'module', name: 'Activation lab sweep' }),
+    local: async () => createSweepEngine,
+  });
+  context.root.dataset['computesIn'] = engine.where;
   const histograms = createLayerHistograms(figure, { width: fitWidth(figure, 360, 900), layers: s.layers });
   const results: Partial<Record<'A' | 'B', SweepResult>> = {};
 
@@ -37,7 +48,7 @@ export async function createActivationLabRun(context: DemoContext<Spec>): Promis
     async advance() {
       // No progress messages: they would replace a notice about a refused setting (data-busy shows the work).
       for (const name of ['A', 'B'] as const) {
-        results[name] = await statisticsSweep(context.tf, shape, configs[name], input);
+        results[name] = await engine.request({ shape, config: configs[name] });
         if (context.signal.aborted) return false;
       }
       const { A, B } = results as Record<'A' | 'B', SweepResult>;
@@ -67,6 +78,10 @@ export async function createActivationLabRun(context: DemoContext<Spec>): Promis
       };
     },
     figure: () => histograms.svg,
-    dispose: () => undefined, // the sweep disposes its tensors before it resolves
+    offThreadTensors: () => engine.offThreadTensors(),
+    dispose() {
+      engine.dispose();
+      delete context.root.dataset['computesIn'];
+    },
   };
 }

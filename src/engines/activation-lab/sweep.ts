@@ -26,8 +26,12 @@ export interface SweepInput {
   labels: Uint8Array;
 }
 
-/** Runs the sweep; every tensor it makes is disposed before it resolves. */
-export async function statisticsSweep(tf: Tf, shape: LabShape, config: LabConfig, input: SweepInput): Promise<SweepResult> {
+/**
+ * Runs the sweep; every tensor it makes is disposed before it resolves (or rejects). `signal`
+ * stops it between layers' reads with an AbortError.
+ */
+export async function statisticsSweep(tf: Tf, shape: LabShape, config: LabConfig, input: SweepInput, signal?: AbortSignal): Promise<SweepResult> {
+  signal?.throwIfAborted();
   const started = performance.now();
   const { batch, width, layers } = shape;
   const weights = initialWeights(shape, config.init);
@@ -57,8 +61,9 @@ export async function statisticsSweep(tf: Tf, shape: LabShape, config: LabConfig
     return { loss: value, grads };
   });
   try {
-    // On wasm and cpu the pass above ran on the page's thread: give the page its turn between pieces.
+    // On the page's thread (wasm, cpu) give the page its turn between pieces; in a worker, a yield lets an "abort" in.
     await yieldToEventLoop();
+    signal?.throwIfAborted();
     const lossValue = (await loss.data())[0]!;
     const reports: LayerReport[] = [];
     for (let l = 0; l < layers; l++) {
@@ -66,6 +71,7 @@ export async function statisticsSweep(tf: Tf, shape: LabShape, config: LabConfig
       const gradients = layerStats((await grads[l]!.data()) as Float32Array, width, true);
       reports.push({ activations, gradients });
       await yieldToEventLoop();
+      signal?.throwIfAborted();
     }
     return { loss: lossValue, layers: reports, milliseconds: performance.now() - started };
   } finally {
