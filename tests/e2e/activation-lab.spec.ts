@@ -10,6 +10,8 @@ test.describe('activation lab', () => {
   test('at the defaults, A (0.01·N(0,1), tanh) collapses toward 0 by layer 10 while B (Xavier) keeps its spread', async ({ page }) => {
     const demo = await openDemo(page, PAGE, 'activation-lab');
     await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+    // On wasm the sweeps (seconds of work each) run in a Web Worker, off the page's thread.
+    await expect(demo).toHaveAttribute('data-computes-in', 'worker');
     await expect(demo.locator('[data-stats] tr[data-layer]')).toHaveCount(10);
     expect(await stat(demo, 1, 'A-std')).toBeCloseTo(0.264, 2);
     expect(await stat(demo, 10, 'A-std')).toBeLessThan(1e-6);
