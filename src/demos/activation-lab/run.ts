@@ -9,6 +9,7 @@ import { loadMnist } from '../../data/mnist-loader.ts';
 import { standardize, type LabConfig, type LabShape } from '../../engines/activation-lab/network.ts';
 import { createSweepEngine, type SweepInit, type SweepRequest } from '../../engines/activation-lab/sweep-engine.ts';
 import type { SweepResult } from '../../engines/activation-lab/sweep.ts';
+import { yieldToEventLoop } from '../../engines/yield.ts';
 import { startEngine } from '../../tf/engine-thread.ts';
 import { createLayerHistograms, renderStatsTable } from '../../views/activation-lab/histograms.ts';
 import { fitWidth } from '../../views/fit-width.ts';
@@ -58,6 +59,8 @@ export async function createActivationLabRun(context: DemoContext<Spec>): Promis
         { title: 'B: activations', color: '#d95f02', layers: B.layers.map((l) => l.activations) },
         { title: 'B: gradients', color: '#a6480a', layers: B.layers.map((l) => l.gradients) },
       ]);
+      // The figure and the table in separate tasks: each is a layout of the page.
+      await yieldToEventLoop();
       renderStatsTable(table, [
         { name: 'A', layers: A.layers, tanh: configs.A.activation === 'tanh' },
         { name: 'B', layers: B.layers, tanh: configs.B.activation === 'tanh' },

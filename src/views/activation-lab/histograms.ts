@@ -37,9 +37,10 @@ export function createLayerHistograms(container: HTMLElement, options: { width: 
           const peak = Math.max(...stats.counts);
           const x = scaleLinear().domain([0, stats.counts.length]).range([x0 + 4, x0 + cellWidth - 4]);
           const y = scaleLinear().domain([0, peak || 1]).range([y0 + 28, y0 + 4]);
-          svg.append('g').selectAll('rect').data(stats.counts).join('rect')
-            .attr('x', (_, i) => x(i)).attr('width', Math.max(0.5, x(1) - x(0) - 0.5))
-            .attr('y', (d) => y(d)).attr('height', (d) => y0 + 28 - y(d)).attr('fill', column.color);
+          // One path per histogram, not a rect per bar: 40 elements to lay out instead of 1,200.
+          const bar = Math.max(0.5, x(1) - x(0) - 0.5);
+          const bars = stats.counts.map((d, i) => (d > 0 ? `M${x(i).toFixed(2)} ${y(d).toFixed(2)}h${bar.toFixed(2)}V${y0 + 28}h${(-bar).toFixed(2)}Z` : '')).join('');
+          svg.append('path').attr('d', bars).attr('fill', column.color);
           svg.append('text').attr('x', x0 + 4).attr('y', y0 + 40).attr('font-size', 9)
             .text(`μ ${formatValue(stats.mean)}  σ ${formatValue(stats.std)}  [${formatValue(stats.low)}, ${formatValue(stats.high)}]`);
         });
