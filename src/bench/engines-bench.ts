@@ -3,6 +3,8 @@
  * benchmark builds (BENCH=1). Uses the same engines and backend loading as the demos.
  */
 import { loadMnist } from '../data/mnist-loader.ts';
+import { standardize } from '../engines/activation-lab/network.ts';
+import { statisticsSweep } from '../engines/activation-lab/sweep.ts';
 import { createLinearLandscape } from '../engines/loss-landscape/linear-landscape.ts';
 import { createMlpRace } from '../engines/optimizer-race/mlp-race.ts';
 import { createSurfaceRace } from '../engines/optimizer-race/surface-race.ts';
@@ -45,6 +47,13 @@ export async function runEngineBenchmarks(base: string): Promise<Record<string, 
   const warm = await landscape.grid(51, 1);
   landscape.dispose();
 
+  // Activation lab: one statistics sweep (forward + backward, 10 × 500, batch 500); the first compiles kernels.
+  const labShape = { inputs: 784, layers: 10, width: 500, classes: 10, batch: 500, seed: 1 };
+  const labInput = { x: standardize(data.images, 0, 500), labels: data.labels.subarray(0, 500) };
+  const labConfig = { activation: 'relu', init: 'he', batchNorm: true, dropout: 0.5 } as const;
+  const labCold = await statisticsSweep(tf, labShape, labConfig, labInput);
+  const labWarm = await statisticsSweep(tf, labShape, labConfig, labInput);
+
   const spiral = await spiralBenchmark(tf);
 
   return {
@@ -53,6 +62,7 @@ export async function runEngineBenchmarks(base: string): Promise<Record<string, 
     optimizerRace2dMsPerStep: surfaceMs / 200,
     optimizerRaceMlpMsPerStep: mlpMs / mlpSteps,
     linearLandscape51x51Over1000DigitsMs: { firstRun: cold.milliseconds, warm: warm.milliseconds },
+    activationLabSweep10x500Batch500Ms: { firstRun: labCold.milliseconds, warm: labWarm.milliseconds },
     tensorsLeft: tf.memory().numTensors,
   };
 }

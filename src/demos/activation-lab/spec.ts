@@ -1,0 +1,45 @@
+/** Settings of the activation lab (shell, element and URL hash share this declaration). */
+import { defineSettings } from '../settings.ts';
+
+export const DEMO_ID = 'activation-lab';
+
+const activation = (label: string, value: 'tanh' | 'relu') => ({
+  kind: 'choice' as const,
+  label,
+  options: [
+    { value: 'tanh', label: 'tanh' },
+    { value: 'relu', label: 'ReLU' },
+  ] as const,
+  default: value,
+  restarts: true,
+  help: 'a = f(s): tanh saturates at ±1, ReLU is max(0, s).',
+});
+const init = (label: string, value: 'small' | 'xavier' | 'he') => ({
+  kind: 'choice' as const,
+  label,
+  options: [
+    { value: 'small', label: '0.01·N(0,1)' },
+    { value: 'xavier', label: 'Xavier: N(0,1)/√n' },
+    { value: 'he', label: 'He: N(0,1)·√(2/n)' },
+  ] as const,
+  default: value,
+  restarts: true,
+  help: 'The scale of W in s = Wx (n inputs per unit).',
+});
+const batchNorm = (label: string) => ({ kind: 'bool' as const, label, default: false, restarts: true, help: 's ← (s − μ_B)/√(σ²_B + ε) before the nonlinearity.' });
+const dropout = (label: string) => ({ kind: 'number' as const, label, min: 0, max: 0.9, step: 0.05, default: 0, restarts: true, help: 'Each unit is zeroed with probability p, the rest scaled by 1/(1 − p).' });
+
+export const ACTIVATION_LAB_SPEC = defineSettings({
+  aActivation: activation('A: nonlinearity', 'tanh'),
+  aInit: init('A: initialization', 'small'),
+  aBatchNorm: batchNorm('A: batch norm'),
+  aDropout: dropout('A: dropout p'),
+  bActivation: activation('B: nonlinearity', 'tanh'),
+  bInit: init('B: initialization', 'xavier'),
+  bBatchNorm: batchNorm('B: batch norm'),
+  bDropout: dropout('B: dropout p'),
+  layers: { kind: 'int', label: 'Hidden layers', min: 1, max: 10, default: 10, restarts: true, help: 'Depth of the fully connected stack.' },
+  width: { kind: 'int', label: 'Width', min: 10, max: 500, default: 500, restarts: true, help: 'Units per hidden layer (n in the scales above).' },
+  batch: { kind: 'int', label: 'Batch', min: 10, max: 1000, default: 500, restarts: true, help: 'MNIST digits in the batch the statistics are taken over.' },
+  seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, default: 1, restarts: true, help: 'The same N(0,1) draws for A and B.' },
+});
