@@ -20,7 +20,7 @@ beforeAll(() => {
   // Hard links, not a symlink: Vite resolves real paths and a symlinked node_modules breaks the build.
   execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(copy, 'node_modules')]);
   pristineBib = readFileSync(join(copy, 'content/references.bib'), 'utf8');
-}, 120_000);
+}, 300_000);
 
 afterAll(() => {
   if (copy) rmSync(copy, { recursive: true, force: true });
