@@ -81,6 +81,7 @@ export async function pca(tf: Tf, x: Float32Array, n: number, dim: number, compo
 
     const random = createRandom(options.seed ?? 1);
     let basis = orthonormalize(Float64Array.from({ length: dim * r }, () => random.normal()), dim, r);
+    await pause();
     // Each iteration needs the last one's basis on this side: one product per slice.
     await runSliced(tf, options.iterations ?? 20, () => product(tf, covariance, basis, dim, r), {
       signal,
