@@ -7,8 +7,11 @@
 // Env: BACKENDS, SKIP_BUILD=1, BENCH_PORT, ANCHOR_ITERATIONS (default 30; 0 = no anchor run),
 // RUNS_<BACKEND> (n:features:method,...), EXACT_<BACKEND> (N of the exact-gradient timing, 0 =
 // none), ITERATIONS (of each run, default 1000: fewer when only the preparation is of interest).
+// TRACE=1 also records a Chromium trace of our pages and reports each stage's longest main-thread
+// task in wall time and in thread (CPU) time: the thread time does not grow when other jobs share
+// the machine's cores, the Long Tasks API's wall time does.
 // The fastest look at the preparation's longest main-thread task at 10,000 digits:
-//   ANCHOR_ITERATIONS=0 BACKENDS=wasm RUNS_WASM=10000:pixels:barnes-hut EXACT_WASM=0 ITERATIONS=10
+//   ANCHOR_ITERATIONS=0 BACKENDS=wasm RUNS_WASM=10000:pixels:barnes-hut EXACT_WASM=0 ITERATIONS=10 TRACE=1
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
@@ -25,6 +28,8 @@ const DEFAULT_RUNS = {
   webgl: '2000:pixels:barnes-hut',
   cpu: '2000:pixels:barnes-hut',
 };
+// The trace events in which a main-thread task's work runs (stageTasks).
+const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'BlinkScheduler_PerformMicrotaskCheckpoint']);
 const DEFAULT_EXACT = { wasm: 2000, webgpu: 2000, webgl: 2000, cpu: 1000 };
 
 if (!process.env.SKIP_BUILD) {
@@ -46,7 +51,7 @@ try {
     const runs = process.env[`RUNS_${key}`] ?? DEFAULT_RUNS[backend] ?? DEFAULT_RUNS.cpu;
     const exact = process.env[`EXACT_${key}`] ?? DEFAULT_EXACT[backend] ?? 0;
     const iterations = process.env.ITERATIONS ? `&iterations=${Number(process.env.ITERATIONS)}` : '';
-    results[backend] = await runPage(`part=ours&backend=${backend}&runs=${runs}&exact=${exact}${iterations}`);
+    results[backend] = await runPage(`part=ours&backend=${backend}&runs=${runs}&exact=${exact}${iterations}`, Boolean(process.env.TRACE));
     load.push(loadavg()[0]);
   }
 } finally {
@@ -77,17 +82,52 @@ console.log(JSON.stringify({
   ours: results,
 }, null, 2));
 
-async function runPage(query) {
+async function runPage(query, trace = false) {
   const page = await browser.newPage();
   try {
+    if (trace) await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
     await page.goto(`${origin}/bench/tsne/?${query}`);
     await page.waitForSelector('#status[data-done]', { timeout: 1_800_000 });
     const text = await page.textContent('#status');
+    const tasks = trace ? stageTasks(JSON.parse((await browser.stopTracing()).toString())) : undefined;
     if ((await page.getAttribute('#status', 'data-done')) !== 'ok') return { error: (text ?? 'failed').split('\n')[0] };
-    return JSON.parse(text ?? '{}');
+    return { ...JSON.parse(text ?? '{}'), ...(tasks ? { mainThreadTasks: tasks } : {}) };
   } catch (error) {
     return { error: String(error.message ?? error).split('\n')[0] };
   } finally {
     await page.close();
   }
+}
+
+/**
+ * The main-thread tasks of each stage the page marked (performance.mark NAME-start / NAME-end):
+ * the longest in wall time and in thread time, and how many took over 50 ms of thread time.
+ */
+function stageTasks(trace) {
+  const events = trace.traceEvents ?? trace;
+  const marks = events.filter((e) => e.cat?.includes('blink.user_timing') && /-(start|end)$/.test(e.name));
+  const stages = {};
+  for (const start of marks.filter((e) => e.name.endsWith('-start'))) {
+    const name = start.name.slice(0, -'-start'.length);
+    const end = marks.find((e) => e.name === `${name}-end` && e.ts >= start.ts);
+    if (!end) continue;
+    // A task's work runs in its RunTask event or, for a continuation (await, scheduler.yield), in
+    // the microtask checkpoint that follows it: both are top-level events; nested ones are skipped.
+    // The stage starts inside a task (its mark is made there): tasks that end after it count.
+    const tasks = [];
+    for (const e of events.filter((e) => e.ph === 'X' && TASK_EVENTS.has(e.name) && e.pid === start.pid && e.tid === start.tid && e.ts + e.dur >= start.ts && e.ts <= end.ts).sort((a, b) => a.ts - b.ts)) {
+      const outer = tasks.at(-1);
+      if (!outer || e.ts >= outer.ts + outer.dur) tasks.push(e);
+    }
+    const ms = (us) => Math.round((us ?? 0) / 100) / 10;
+    stages[name] = {
+      tasks: tasks.length,
+      longestMs: ms(Math.max(0, ...tasks.map((e) => e.dur))),
+      longestThreadMs: ms(Math.max(0, ...tasks.map((e) => e.tdur ?? 0))),
+      over50ThreadMs: tasks.filter((e) => (e.tdur ?? 0) > 50_000).length,
+      // The three longest in thread time: [ms from the stage's start, thread ms, wall ms].
+      top: [...tasks].sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0)).slice(0, 3).map((e) => [ms(e.ts - start.ts), ms(e.tdur), ms(e.dur)]),
+    };
+  }
+  return stages;
 }

@@ -26,7 +26,7 @@ const ITERATIONS = 1000;
  * and every long task as [start, duration] in ms from the start of `work` (to place it among the
  * stages' times).
  */
-async function withLongestTask<T>(work: () => Promise<T>): Promise<{ result: T; longestTaskMs: number; longTasks: [number, number][] }> {
+async function withLongestTask<T>(label: string, work: () => Promise<T>): Promise<{ result: T; longestTaskMs: number; longTasks: [number, number][] }> {
   let longest = 0;
   const began = performance.now();
   const longTasks: [number, number][] = [];
@@ -43,7 +43,10 @@ async function withLongestTask<T>(work: () => Promise<T>): Promise<{ result: T; 
   }
   // The work starts in a task of its own: the task that started observing is not reported.
   await new Promise((resolve) => setTimeout(resolve, 0));
+  // Marks for a trace (TRACE=1 in scripts/bench-tsne.mjs): the tasks between them, in thread time.
+  performance.mark(`${label}-start`);
   const result = await work();
+  performance.mark(`${label}-end`);
   await new Promise((resolve) => setTimeout(resolve, 50));
   observer.disconnect();
   return { result, longestTaskMs: Math.round(longest), longTasks };
@@ -57,7 +60,7 @@ async function endToEnd(tf: Tf, data: MnistData, n: number, space: FeatureSpace,
   const network = space === 'cnn' ? await loadPretrainedCnn(base) : undefined;
   const began = performance.now();
   let featured = began;
-  const preparation = await withLongestTask(async () => {
+  const preparation = await withLongestTask(`preparation-${n}-${space}`, async () => {
     const features = await digitFeatures({ tf, images: data.images, n, space, seed: 1, network });
     featured = performance.now();
     return computeAffinities(tf, features.values, n, features.dim, PERPLEXITY);
@@ -69,7 +72,7 @@ async function endToEnd(tf: Tf, data: MnistData, n: number, space: FeatureSpace,
   const kls: number[] = [];
   // As in the demo: KL every 10 iterations (25 for large N), batches of that many iterations.
   const klEvery = n >= 5000 ? 25 : 10;
-  const optimization = await withLongestTask(async () => {
+  const optimization = await withLongestTask(`optimization-${n}-${space}`, async () => {
     while (engine.iteration < iterations) {
       const records = await engine.run(Math.min(klEvery, iterations - engine.iteration), schedule, { klEvery });
       kls.push(...records.map((r) => r.kl));

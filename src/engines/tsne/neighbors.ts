@@ -33,7 +33,7 @@ export interface NeighborOptions {
 
 /** Rows per plain-TypeScript step of the set-up (a few ms each; the slicer yields every 12 ms). */
 const SETUP_ROWS = 500;
-const MOST_COLUMNS = 4096;
+const MOST_COLUMNS = 6144;
 
 export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number, dim: number, k: number, options: NeighborOptions = {}): Promise<NeighborTable> {
   if (k >= n) throw new Error(`${k} neighbours need more than ${n} points`);
@@ -42,8 +42,8 @@ export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number
   const pause = createTimeSlicer();
   const { augmented, squaredNorms, width } = await augmentVarying(features, n, dim, pause, options.signal);
   // Column blocks of B, sized so a 256-row tile is about 1.5e8 multiply-adds on the main thread,
-  // and at most 4,096 columns: with few dimensions (PCA, CNN codes) the top-k of a tile costs more
-  // than its product (256 x 10,000 scores: some 20 ms on wasm).
+  // and at most 6,144 columns: with few dimensions (PCA, CNN codes) the top-k of a tile costs more
+  // than its product (256 x 10,000 scores: some 20 ms on wasm, the tile near 30 ms).
   const blockColumns = mainThread ? Math.max(256, Math.min(n, MOST_COLUMNS, 256 * Math.round(1.5e8 / (256 * width) / 256))) : n;
   const blocks: { start: number; ranking: Tensor }[] = [];
   // The cpu backend multiplies in plain JavaScript, about 10x slower than wasm: smaller tiles.
