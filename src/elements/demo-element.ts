@@ -14,8 +14,8 @@
  * - a run ends (reset, restarting setting, backend change, removal): its signal fires first, so
  *   its GPU slices stop, then the run is disposed once its advance in flight has returned.
  *
- * Observable contract: data-demo, data-status, data-backend, data-busy (present while an advance
- * or a tracked computation is in flight), data-tensors (the tfjs tensor count, the page's plus
+ * Observable contract: data-demo, data-status, data-backend, data-busy (present while the run is
+ * being built, an advance or a tracked computation is in flight), data-tensors (the tfjs tensor count, the page's plus
  * what the run's worker holds (DemoRun.offThreadTensors), at the last moment nothing was in flight:
  * refreshed when the work ends and about once a second while idle, so a count that grows between
  * readings is a leak, not a computation caught halfway).
@@ -144,7 +144,7 @@ export abstract class DemoElement<S extends SettingsSpec = SettingsSpec> extends
       const [{ tf, backend }, createRun] = await Promise.all([runtime.ensure(), this.loadRun()]);
       if (generation !== this.#generation) return;
       this.#chrome.showBackend();
-      const run = await createRun({
+      const building = createRun({
         tf,
         backend,
         mainThread: backend === 'wasm' || backend === 'cpu',
@@ -167,6 +167,9 @@ export abstract class DemoElement<S extends SettingsSpec = SettingsSpec> extends
         },
         track: (work) => this.#track(work),
       });
+      // Building a run is work in flight too (t-SNE computes its affinities there): data-busy.
+      this.#track(building);
+      const run = await building;
       if (generation !== this.#generation) {
         run.dispose();
         return;

@@ -24,7 +24,7 @@ async function startAndClose(context: BrowserContext, url: string, id: string): 
   await page.goto(url);
   const demo = page.locator(`[data-demo="${id}"]`);
   await demo.scrollIntoViewIfNeeded();
-  // Work is under way once the run exists and an advance (or its preparation) is in flight.
+  // Work is under way once the run is being built (t-SNE's affinities) or an advance is in flight.
   await expect(demo).toHaveAttribute('data-status', /running|loading/, { timeout: 30_000 });
   await expect(demo).toHaveAttribute('data-busy', '', { timeout: 60_000 });
   await page.close();
