@@ -127,6 +127,9 @@ function stageTasks(trace) {
       over50ThreadMs: tasks.filter((e) => (e.tdur ?? 0) > 50_000).length,
       // The three longest in thread time: [ms from the stage's start, thread ms, wall ms].
       top: [...tasks].sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0)).slice(0, 3).map((e) => [ms(e.ts - start.ts), ms(e.tdur), ms(e.dur)]),
+      // The three longest in wall time, the same way (a long wall time with a short thread time
+      // is a task that waited: for a core, or for the garbage collector's helper threads).
+      topWall: [...tasks].sort((a, b) => b.dur - a.dur).slice(0, 3).map((e) => [ms(e.ts - start.ts), ms(e.tdur), ms(e.dur)]),
     };
   }
   return stages;
