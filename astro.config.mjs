@@ -7,16 +7,19 @@ import rehypeKatex from 'rehype-katex';
 import { loadBibliography } from './src/bib/bibliography.ts';
 import { remarkCitations } from './src/remark/remark-citations.ts';
 import { normalizeBase } from './src/site/base.ts';
+import { siteFromEnv } from './src/site/site-url.ts';
 import { mnistAssets } from './src/data/mnist-integration.ts';
 import { benchPage } from './src/bench/bench-integration.ts';
 
 // BASE_PATH builds the site for a sub-path (e.g. /cs231n/); every link goes through it.
 const base = normalizeBase(process.env.BASE_PATH);
+// SITE is where the build will be hosted (origin only): canonical links and the sitemap use it.
+const site = siteFromEnv(process.env.SITE);
 // Read once here so a broken bibliography stops the build before anything renders.
 const bibliography = loadBibliography(fileURLToPath(new URL('./content/references.bib', import.meta.url)));
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site,
   base,
   srcDir: '.',
   vite: {
