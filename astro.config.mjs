@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { loadBibliography } from './src/bib/bibliography.ts';
 import { remarkCitations } from './src/remark/remark-citations.ts';
+import { rehypeMathSearch } from './src/search/rehype-math-search.ts';
 import { normalizeBase } from './src/site/base.ts';
 import { siteFromEnv } from './src/site/site-url.ts';
 import { mnistAssets } from './src/data/mnist-integration.ts';
@@ -29,7 +30,8 @@ export default defineConfig({
   },
   markdown: {
     remarkPlugins: [remarkMath, [remarkCitations, { bibliography, base }]],
-    rehypePlugins: [rehypeKatex],
+    // rehypeMathSearch after KaTeX: the search index gets each formula once, as readable text.
+    rehypePlugins: [rehypeKatex, rehypeMathSearch],
   },
   integrations: [
     mnistAssets(),
