@@ -11,6 +11,7 @@ import { normalizeBase } from './src/site/base.ts';
 import { siteFromEnv } from './src/site/site-url.ts';
 import { mnistAssets } from './src/data/mnist-integration.ts';
 import { benchPage } from './src/bench/bench-integration.ts';
+import { offlineSite } from './src/offline/offline-integration.ts';
 
 // BASE_PATH builds the site for a sub-path (e.g. /cs231n/); every link goes through it.
 const base = normalizeBase(process.env.BASE_PATH);
@@ -40,8 +41,9 @@ export default defineConfig({
       title: 'CS231n notes',
       description:
         'An interactive, offline-first edition of the CS231n (Stanford, Spring 2017) notes on convolutional neural networks for visual recognition.',
-      customCss: ['katex/dist/katex.min.css', './styles/site.css'],
+      customCss: ['katex/dist/katex.min.css', './styles/site.css', './styles/offline.css'],
       components: {
+        Head: './components/overrides/Head.astro',
         MarkdownContent: './components/overrides/MarkdownContent.astro',
       },
       routeMiddleware: './src/site/route-toc.ts',
@@ -60,5 +62,7 @@ export default defineConfig({
         { label: 'About this edition', slug: 'about' },
       ],
     }),
+    // After Starlight: its build:done (the search index) comes before the service worker's precache list.
+    offlineSite({ enabled: process.env.BENCH !== '1' }),
   ],
 });
