@@ -6,7 +6,7 @@
  * counts whether or not the worker controls this page yet. Without service workers (or in a build
  * without them) the element only says so.
  */
-import { loadOfflineIndex, type OfflineFile, type OfflineIndex } from '../offline/offline-files.ts';
+import { DOWNLOAD_QUERY, loadOfflineIndex, type OfflineFile, type OfflineIndex } from '../offline/offline-files.ts';
 
 const PARALLEL_DOWNLOADS = 4;
 
@@ -61,32 +61,41 @@ class OfflineDownload extends HTMLElement {
     const queue = await this.#missing(index);
     let saved = total - queue.reduce((sum, file) => sum + file.bytes, 0);
     this.#showProgress(saved, total, true);
+    let failure: Error | undefined;
     const worker = async () => {
-      for (let file = queue.shift(); file; file = queue.shift()) {
-        await this.#save(index, file, (bytes) => {
-          saved += bytes;
-          this.#showProgress(saved, total, true);
-        });
+      for (let file = queue.shift(); file && !failure; file = queue.shift()) {
+        try {
+          await this.#save(index, file, (bytes) => {
+            saved += bytes;
+            if (!failure) this.#showProgress(saved, total, true);
+          });
+        } catch (error) {
+          failure ??= error as Error;
+        }
       }
     };
-    try {
-      await Promise.all(Array.from({ length: PARALLEL_DOWNLOADS }, worker));
+    // Every download in flight ends before the outcome is shown, so no late progress overwrites it.
+    await Promise.all(Array.from({ length: PARALLEL_DOWNLOADS }, worker));
+    if (!failure) {
       this.#showProgress(total, total, false);
-    } catch (error) {
-      queue.length = 0;
-      const kept = total - (await this.#missing(index)).reduce((sum, file) => sum + file.bytes, 0);
-      this.#showProgress(kept, total, false);
-      this.#say('demos', `The download stopped (${(error as Error).message}). ${megabytes(kept)} of ${megabytes(total)} are saved; press the button to continue.`);
-      button.disabled = false;
+      return;
     }
+    const kept = total - (await this.#missing(index)).reduce((sum, file) => sum + file.bytes, 0);
+    this.#showProgress(kept, total, false);
+    this.#say('demos', `The download stopped (${failure.message}). ${megabytes(kept)} of ${megabytes(total)} are saved; press the button to continue.`);
+    button.disabled = false;
   }
 
-  /** Fetches one file, reporting bytes as they arrive, and stores it in the worker's cache. */
+  /**
+   * Fetches one file, reporting bytes as they arrive, and stores it in the worker's cache. The
+   * query keeps the request out of the worker's routes: offline, the worker answers missing demo
+   * code with a stand-in module, which must never be saved as the real file.
+   */
   async #save(index: OfflineIndex, file: OfflineFile, onBytes: (bytes: number) => void): Promise<void> {
     const url = this.#url(file);
     let response: Response;
     try {
-      response = await fetch(url);
+      response = await fetch(`${url}?${DOWNLOAD_QUERY}`);
     } catch {
       throw new Error('no connection');
     }

@@ -9,6 +9,8 @@ export const OFFLINE_INDEX = 'offline/files.json';
 export const NOT_DOWNLOADED_MODULE = 'offline/not-downloaded.js';
 export const NOT_DOWNLOADED_MESSAGE =
   'it is not saved for offline use yet: open it once while online, or use "Make everything available offline" on the home page';
+/** Marks the download button's requests, which the worker's cache-first routes (URLs without a query) leave alone. */
+export const DOWNLOAD_QUERY = 'offline-download';
 /** Demo code and wasm: file names carry a content hash, so one cache serves every version. */
 export const CODE_CACHE = 'cs231n-code';
 /** MNIST and weights keep their names across versions: the cache name carries their hash instead. */

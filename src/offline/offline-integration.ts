@@ -94,6 +94,7 @@ function pwaOptions(base: string, outDir: string, dataCache: string, plan: () =>
       cleanupOutdatedCaches: true,
       clientsClaim: true,
       skipWaiting: false,
+      // Each route matches URLs without a query only: the download button's requests (DOWNLOAD_QUERY) pass through.
       runtimeCaching: [
         {
           urlPattern: new RegExp(`${at}_astro/[^/]+\\.js$`),
@@ -106,7 +107,7 @@ function pwaOptions(base: string, outDir: string, dataCache: string, plan: () =>
           },
         },
         { urlPattern: new RegExp(`${at}_astro/[^/]+\\.wasm$`), handler: 'CacheFirst', options: { cacheName: CODE_CACHE, cacheableResponse: { statuses: [200] } } },
-        { urlPattern: new RegExp(`${at}(?:data|models)/`), handler: 'CacheFirst', options: { cacheName: dataCache, cacheableResponse: { statuses: [200] } } },
+        { urlPattern: new RegExp(`${at}(?:data|models)/[^?]+$`), handler: 'CacheFirst', options: { cacheName: dataCache, cacheableResponse: { statuses: [200] } } },
       ],
     },
   };

@@ -33,8 +33,9 @@ function showUpdatePrompt(registration: ServiceWorkerRegistration): void {
     navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
     waiting.postMessage({ type: 'SKIP_WAITING' });
   });
-  bar.append(text, ' ', button);
+  // The live region goes in first, then its text, so screen readers announce it.
   document.body.append(bar);
+  bar.append(text, ' ', button);
 }
 
 async function registerWorker(): Promise<ServiceWorkerRegistration | undefined> {

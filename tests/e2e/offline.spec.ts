@@ -120,3 +120,28 @@ test('"Make everything available offline" saves every demo, with progress in byt
   await expect(sampler).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
   await expect(sampler).toHaveAttribute('data-backend', 'cpu');
 });
+
+// Without the watch fixture: the failed downloads are expected to log network errors, checked here.
+test('pressed offline, the download says it needs the network and saves nothing false @subpath', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  server = await serveSite(DIST_DIR);
+  const root = server.url;
+  await openOnline(page, root);
+  const status = page.locator('offline-download [data-offline-demos]');
+  await expect(status).toHaveText(/Saved so far: 0\.0 MB of [\d.]+ MB\./);
+  const total = /of ([\d.]+) MB/.exec((await status.textContent()) ?? '')?.[1];
+  await goOffline(page);
+  const button = page.getByRole('button', { name: 'Make everything available offline' });
+  await button.click();
+  await expect(status).toHaveText(`The download stopped (no connection). 0.0 MB of ${total} MB are saved; press the button to continue.`);
+  await expect(button).toBeEnabled();
+  // Offline, the worker answers missing demo code with a stand-in module: none may be saved as the real file.
+  const saved = await page.evaluate(async () => (await Promise.all((await caches.keys()).filter((name) => name.startsWith('cs231n-')).map(async (name) => (await (await caches.open(name)).keys()).length))).reduce((a, b) => a + b, 0));
+  expect(saved).toBe(0);
+  expect(errors.filter((error) => !error.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+});
