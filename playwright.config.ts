@@ -14,6 +14,9 @@ export default defineConfig({
   reporter: process.env.CI ? 'line' : 'list',
   use: {
     baseURL: `http://localhost:${port}${base}`,
+    // The site's service worker would precache ~20 MB in every test's fresh browser context and
+    // answer requests before page.route sees them: only the offline specs allow it (test.use).
+    serviceWorkers: 'block',
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
   },
   webServer: {

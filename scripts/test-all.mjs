@@ -2,18 +2,21 @@
 // `npm test`: every check, in order, stopping at the first failure.
 //   types (astro check, tsc) -> unit and build-failure tests (Vitest) -> build at / -> e2e (Playwright:
 //   each demo on wasm, the demo contract on all four backends, the rest of the site) -> crawl of every
-//   page at / -> build under a sub-path -> what the sub-path can break (links, assets, demos' data).
+//   page at / -> build under a sub-path for a named SITE -> crawl, link check and @subpath specs under it.
 import { runSteps } from './run-steps.mjs';
 
 const SUB_PATH = '/cs231n/';
+// The sub-path build also stands for a real deployment: its canonical links and sitemap must name this host.
+const SITE = 'https://cs231n.example.org';
 runSteps([
   ['Type check: astro check', 'npx', ['astro', 'check'], {}],
   ['Type check: tsc --noEmit', 'npx', ['tsc', '--noEmit'], {}],
   ['Unit and build-failure tests (Vitest)', 'npx', ['vitest', 'run'], {}],
-  ['Build at /', 'npx', ['astro', 'build'], { BASE_PATH: '' }],
-  ['End-to-end tests at / (Playwright, Chromium)', 'npx', ['playwright', 'test', '--grep-invert', '@crawl'], { BASE_PATH: '', DIST_DIR: 'dist' }],
+  ['Build at /', 'npx', ['astro', 'build'], { BASE_PATH: '', SITE: '' }],
+  ['End-to-end tests at / (Playwright, Chromium)', 'npx', ['playwright', 'test', '--grep-invert', '@crawl'], { BASE_PATH: '', DIST_DIR: 'dist', SITE: '' }],
   // The crawl waits on the network more than on the CPU: two browsers at once.
-  ['Crawl, link check and accessibility at /', 'npx', ['playwright', 'test', '--grep', '@crawl', '--workers', '2'], { BASE_PATH: '', DIST_DIR: 'dist' }],
-  [`Build under ${SUB_PATH}`, 'npx', ['astro', 'build', '--outDir', 'dist-subpath'], { BASE_PATH: SUB_PATH }],
-  [`Links, assets and demos under ${SUB_PATH}`, 'npx', ['playwright', 'test', '--grep', '@crawl', '--workers', '2'], { BASE_PATH: SUB_PATH, DIST_DIR: 'dist-subpath' }],
+  ['Crawl, link check and accessibility at /', 'npx', ['playwright', 'test', '--grep', '@crawl', '--workers', '2'], { BASE_PATH: '', DIST_DIR: 'dist', SITE: '' }],
+  [`Build under ${SUB_PATH} for ${SITE}`, 'npx', ['astro', 'build', '--outDir', 'dist-subpath'], { BASE_PATH: SUB_PATH, SITE }],
+  // @subpath: the specs that must also hold under a sub-path (site URL, offline).
+  [`Crawl, link check and @subpath specs under ${SUB_PATH}`, 'npx', ['playwright', 'test', '--grep', '@crawl|@subpath', '--workers', '2'], { BASE_PATH: SUB_PATH, DIST_DIR: 'dist-subpath', SITE }],
 ]);

@@ -7,6 +7,6 @@ runSteps([
   ['Type check: astro check', 'npx', ['astro', 'check'], {}],
   ['Type check: tsc --noEmit', 'npx', ['tsc', '--noEmit'], {}],
   ['Unit and build-failure tests (Vitest)', 'npx', ['vitest', 'run'], {}],
-  ['Build at /', 'npx', ['astro', 'build'], { BASE_PATH: '' }],
-  ['End-to-end tests on wasm (Playwright, Chromium)', 'npx', ['playwright', 'test', '--grep-invert', '@crawl|@other-backends'], { BASE_PATH: '', DIST_DIR: 'dist' }],
+  ['Build at /', 'npx', ['astro', 'build'], { BASE_PATH: '', SITE: '' }],
+  ['End-to-end tests on wasm (Playwright, Chromium)', 'npx', ['playwright', 'test', '--grep-invert', '@crawl|@other-backends'], { BASE_PATH: '', DIST_DIR: 'dist', SITE: '' }],
 ]);
