@@ -52,9 +52,9 @@ export async function createCnnViewerRun(context: DemoContext<Spec>): Promise<De
   context.say('');
 
   return {
-    async advance(steps) {
+    async advance(steps, source) {
       if (!training) return false;
-      const round = await training.advance(steps, settings);
+      const round = await training.advance(steps, settings, source === 'step');
       if (round.weights) {
         assignCnnWeights(tf, params, round.weights);
         figures.drawCurves(training.smoothed, training.evaluations);

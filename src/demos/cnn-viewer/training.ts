@@ -30,8 +30,9 @@ export interface ViewerTraining {
   readonly evaluations: readonly Evaluation[];
   readonly reached: { step: number; ms: number } | undefined;
   readonly trainingMs: number;
-  /** One round; `weights` come back when the figure is due a refresh (an evaluation, or 1 s). */
-  advance(requested: number, settings: SettingsOf<Spec>): Promise<{ more: boolean; weights?: Record<ParameterName, Float32Array> }>;
+  /** One round; `weights` come back when the figure is due a refresh (an evaluation, 1 s, or a
+   *  step the reader asked for: each click must show what it changed). */
+  advance(requested: number, settings: SettingsOf<Spec>, byReader: boolean): Promise<{ more: boolean; weights?: Record<ParameterName, Float32Array> }>;
   stepsPerFrame(): number;
   offThreadTensors(): number;
   dispose(): void;
@@ -64,11 +65,11 @@ export async function startViewerTraining(context: DemoContext<Spec>, data: Mnis
     losses, smoothed, evaluations,
     get reached() { return reached; },
     get trainingMs() { return trainingMs; },
-    async advance(requested, now) {
+    async advance(requested, now, byReader) {
       if (step >= now.steps) return { more: false };
       const started = performance.now();
       const plan = planRound(step, now.steps, requested);
-      const refresh = plan.evaluate || started - lastRefresh > 1000;
+      const refresh = byReader || plan.evaluate || started - lastRefresh > 1000;
       const schedule = { learningRate: now.lr, decay: now.decay, augment: now.augment };
       const result = await engine.request({ steps: plan.steps, schedule, evaluate: plan.evaluate, weights: refresh });
       const ended = performance.now();
