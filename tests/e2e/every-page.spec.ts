@@ -33,6 +33,8 @@ const opened = paths.filter(oneIn(BASE_PATH === '/' ? 5 : 20));
 
 for (const path of opened) {
   test(`page /${path} @crawl`, async ({ page, request, baseURL }) => {
+    // axe on a long page of formulas takes tens of seconds, minutes on a busy machine.
+    test.setTimeout(240_000);
     const response = await page.goto(path, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(200);
 
