@@ -1,10 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts'],
-    // Build tests run `astro build` on a copy of the site; one at a time on a 2-core machine.
-    fileParallelism: false,
+    // Test files run in parallel, one per core (at least two: the suite's slowest files are
+    // astro builds and tfjs training, and on 2 cores two at once took about half the time).
+    // The build tests are one file, so their builds run one at a time.
+    maxWorkers: Math.max(2, availableParallelism()),
     // Tests assert on values, not on time: a busy machine (CI runs on 2 cores) may take several
     // times longer than a quiet one, and a timeout must not read as a failure of the code.
     testTimeout: 30_000,

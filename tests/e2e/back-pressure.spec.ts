@@ -33,9 +33,6 @@ async function startAndClose(context: BrowserContext, url: string, id: string): 
 for (const backend of ['webgpu', 'webgl'] as const) {
   for (const heavy of HEAVY) {
     test(`on ${backend}: after closing the ${heavy.name}, the next demo starts within 10 s`, async ({ context }) => {
-      // Known gap (issue #11): t-SNE's 10,000-digit neighbour tiles are still too large a slice for
-      // SwiftShader's WebGPU; a page opened after closing it mid-preparation cannot scroll for > 9 s.
-      test.fixme(backend === 'webgpu' && heavy.id === 'tsne', 'neighbour-search slices too large for SwiftShader WebGPU');
       test.setTimeout(120_000);
       await startAndClose(context, `${heavy.path}?backend=${backend}${heavy.hash}`, heavy.id);
       const page = await context.newPage();

@@ -9,18 +9,11 @@
  */
 import type { Tf } from '../../tf/types.ts';
 import type { ServedEngine } from '../../tf/worker-serve.ts';
-import { PARAMETER_NAMES, type CnnWeights, type ParameterName } from './architecture.ts';
-import { createCnnTrainer, type Evaluation, type TrainingSchedule } from './cnn-trainer.ts';
+import { PARAMETER_NAMES, type ParameterName } from './architecture.ts';
+import { createCnnTrainer, type CnnTrainerOptions, type Evaluation, type TrainingSchedule } from './cnn-trainer.ts';
 
-export interface CnnTrainingInit {
-  images: Uint8Array;
-  labels: Uint8Array;
-  trainCount: number;
-  heldOut: { start: number; count: number };
-  initial: CnnWeights;
-  seed: number;
-  batchSize: number;
-}
+/** What the worker is started with: the trainer's options less what cannot cross a thread. */
+export type CnnTrainingInit = Omit<CnnTrainerOptions, 'tf' | 'schedule' | 'signal'>;
 
 export interface CnnTrainingRound {
   steps: number;

@@ -11,7 +11,9 @@
  * Why tiles: on the main-thread backends (wasm, cpu) a task must stay short, yet a product of few
  * rows is slow, because each one streams all of B through memory (with 10,000 digits, 28 MB). So
  * row blocks stay large (256 rows) and column blocks are sized to about 1.5e8 multiply-adds per
- * tile (some 15 ms). The GPU backends run asynchronously and get whole rows of 1,024.
+ * tile (some 15 ms). The GPU backends get the same tiles: one tile is the most work queued at a
+ * time (runSliced), and whole rows (1,024 x 10,000 scores and their top-k) kept a CPU-emulated GPU
+ * busy for seconds after its page had closed.
  */
 import type { Tensor, Tf } from '../../tf/types.ts';
 import { runSliced } from '../../tf/slices.ts';
@@ -37,17 +39,16 @@ const MOST_COLUMNS = 6144;
 
 export async function nearestNeighbors(tf: Tf, features: Float32Array, n: number, dim: number, k: number, options: NeighborOptions = {}): Promise<NeighborTable> {
   if (k >= n) throw new Error(`${k} neighbours need more than ${n} points`);
-  const mainThread = tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu';
   // The set-up and the read-out are plain TypeScript on the page's thread on every backend.
   const pause = createTimeSlicer();
   const { augmented, squaredNorms, width } = await augmentVarying(features, n, dim, pause, options.signal);
-  // Column blocks of B, sized so a 256-row tile is about 1.5e8 multiply-adds on the main thread,
-  // and at most 6,144 columns: with few dimensions (PCA, CNN codes) the top-k of a tile costs more
-  // than its product (256 x 10,000 scores: some 20 ms on wasm, the tile near 30 ms).
-  const blockColumns = mainThread ? Math.max(256, Math.min(n, MOST_COLUMNS, 256 * Math.round(1.5e8 / (256 * width) / 256))) : n;
+  // Column blocks of B, sized so a 256-row tile is about 1.5e8 multiply-adds, and at most 6,144
+  // columns: with few dimensions (PCA, CNN codes) the top-k of a tile costs more than its product
+  // (256 x 10,000 scores: some 20 ms on wasm, the tile near 30 ms).
+  const blockColumns = Math.max(256, Math.min(n, MOST_COLUMNS, 256 * Math.round(1.5e8 / (256 * width) / 256)));
   const blocks: { start: number; ranking: Tensor }[] = [];
   // The cpu backend multiplies in plain JavaScript, about 10x slower than wasm: smaller tiles.
-  const rowBlock = tf.getBackend() === 'cpu' ? 32 : mainThread ? 256 : 1024;
+  const rowBlock = tf.getBackend() === 'cpu' ? 32 : 256;
   const best = new NeighborHeaps(n, k + 1);
   let chunk: Tensor | undefined;
   const disposeChunk = () => {
