@@ -14,14 +14,28 @@ export const DIST_DIR = process.env.DIST_DIR ?? 'dist';
 export interface PageWatch {
   external: string[];
   errors: string[];
+  /** Another origin that is the site too (a test serving the build itself, on its own port). */
+  allowOrigin(origin: string): void;
+  /** Console errors the test expects (a download that fails offline logs one): not counted. */
+  ignoreErrors(pattern: RegExp): void;
 }
 
 /** Watches every page of `context`, present and future; `origin` is the site's own. */
 async function watchContext(context: BrowserContext, origin: string): Promise<PageWatch> {
-  const watch: PageWatch = { external: [], errors: [] };
+  const origins = new Set([origin]);
+  const ignored: RegExp[] = [];
+  const errors: string[] = [];
+  const watch: PageWatch = {
+    external: [],
+    get errors() {
+      return errors.filter((error) => !ignored.some((pattern) => pattern.test(error)));
+    },
+    allowOrigin: (other) => void origins.add(other),
+    ignoreErrors: (pattern) => void ignored.push(pattern),
+  };
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (/^https?:$/.test(url.protocol) && url.origin !== origin) {
+    if (/^https?:$/.test(url.protocol) && !origins.has(url.origin)) {
       watch.external.push(url.href);
       return route.abort('blockedbyclient');
     }
@@ -29,9 +43,9 @@ async function watchContext(context: BrowserContext, origin: string): Promise<Pa
   });
   const attach = (page: Page) => {
     page.on('console', (message) => {
-      if (message.type() === 'error') watch.errors.push(`console: ${message.text()}`);
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
     });
-    page.on('pageerror', (error) => watch.errors.push(`pageerror: ${error.message}`));
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   };
   context.pages().forEach(attach);
   context.on('page', attach);

@@ -48,11 +48,12 @@ async function precachedRevisions(page: import('@playwright/test').Page): Promis
   }, PAGE_FILE);
 }
 
-test('a new version is offered with a prompt, and reloading shows it with no stale copy left @subpath', async ({ page, watch: _ }) => {
+test('a new version is offered with a prompt, and reloading shows it with no stale copy left @subpath', async ({ page, watch }) => {
   test.setTimeout(180_000);
   copy = mkdtempSync(join(tmpdir(), 'cs231n-update-'));
   cpSync(DIST_DIR, copy, { recursive: true });
   server = await serveSite(copy);
+  watch.allowOrigin(new URL(server.url).origin);
   await page.goto(`${server.url}${PAGE}`);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;

@@ -43,9 +43,10 @@ async function landscapeSummary(page: Page, url: string): Promise<string> {
   return summary;
 }
 
-test('after one visit, pages, references, search and a demo already run work with no network @subpath', async ({ page, watch: _ }) => {
+test('after one visit, pages, references, search and a demo already run work with no network @subpath', async ({ page, watch }) => {
   test.setTimeout(240_000);
   server = await serveSite(DIST_DIR);
+  watch.allowOrigin(new URL(server.url).origin);
   const root = server.url;
   await openOnline(page, root);
   const online = await landscapeSummary(page, `${root}${LANDSCAPE}`);
@@ -84,9 +85,10 @@ test('after one visit, pages, references, search and a demo already run work wit
   await expect(sampler.locator('[data-message]')).toContainText('Make everything available offline');
 });
 
-test('"Make everything available offline" saves every demo, with progress in bytes @subpath', async ({ page, watch: _ }) => {
+test('"Make everything available offline" saves every demo, with progress in bytes @subpath', async ({ page, watch }) => {
   test.setTimeout(240_000);
   server = await serveSite(DIST_DIR);
+  watch.allowOrigin(new URL(server.url).origin);
   const root = server.url;
   await openOnline(page, root);
   const panel = page.locator('offline-download');
@@ -121,15 +123,12 @@ test('"Make everything available offline" saves every demo, with progress in byt
   await expect(sampler).toHaveAttribute('data-backend', 'cpu');
 });
 
-// Without the watch fixture: the failed downloads are expected to log network errors, checked here.
-test('pressed offline, the download says it needs the network and saves nothing false @subpath', async ({ page }) => {
+test('pressed offline, the download says it needs the network and saves nothing false @subpath', async ({ page, watch }) => {
   test.setTimeout(120_000);
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  // The failed downloads log their network errors; any other error still fails the test.
+  watch.ignoreErrors(/net::ERR_INTERNET_DISCONNECTED/);
   server = await serveSite(DIST_DIR);
+  watch.allowOrigin(new URL(server.url).origin);
   const root = server.url;
   await openOnline(page, root);
   const status = page.locator('offline-download [data-offline-demos]');
@@ -143,5 +142,4 @@ test('pressed offline, the download says it needs the network and saves nothing 
   // Offline, the worker answers missing demo code with a stand-in module: none may be saved as the real file.
   const saved = await page.evaluate(async () => (await Promise.all((await caches.keys()).filter((name) => name.startsWith('cs231n-')).map(async (name) => (await (await caches.open(name)).keys()).length))).reduce((a, b) => a + b, 0));
   expect(saved).toBe(0);
-  expect(errors.filter((error) => !error.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
 });
