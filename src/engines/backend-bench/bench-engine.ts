@@ -19,19 +19,17 @@ export interface BenchInit {
   seed: number;
 }
 
-export interface BenchRequest {
-  case: BenchCase;
-  repeats: number;
-  targetSampleMs: number;
-}
+export type BenchRequest = { case: BenchCase; repeats: number; targetSampleMs: number } | { describe: true };
 
 export type BenchReply =
   | { kind: 'op'; wallMs: number; kernelMs: number | null; samplesMs: number[]; inner: number }
-  | { kind: 'train'; eagerMs: number; fusedMs: number; eagerKernels: number; fusedKernels: number; gradientGap: number };
+  | { kind: 'train'; eagerMs: number; fusedMs: number; eagerKernels: number; fusedKernels: number; gradientGap: number }
+  | { kind: 'device'; device: string; emulated: boolean };
 
 export function createBenchEngine(tf: Tf, init: BenchInit, signal: AbortSignal) {
   return {
     async handle(request: BenchRequest): Promise<{ reply: BenchReply }> {
+      if ('describe' in request) return { reply: describeDevice(tf) };
       const c = request.case;
       if (c.kind === 'train') return { reply: await measureTraining(tf, init.seed, request, signal) };
       const inputs = makeInputs(tf, c.op, c.size, init.seed);
@@ -58,6 +56,22 @@ function makeInputs(tf: Tf, op: OpName, size: number, seed: number): { tensors: 
   return { tensors: [image, filter], run: () => tf.conv2d(image, filter, layer.stride, layer.pad) };
 }
 
+/**
+ * What actually computes: a GPU backend may run on a software rasterizer (SwiftShader in Chrome
+ * without a usable GPU, llvmpipe on Linux), whose figures describe the processor, not a GPU.
+ */
+function describeDevice(tf: Tf): BenchReply {
+  const backend = tf.backend() as unknown as { adapterInfo?: { vendor?: string; architecture?: string }; gpgpu?: { gl?: WebGLRenderingContext } };
+  let device = tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu' ? 'the processor' : 'an unknown GPU';
+  if (backend.adapterInfo) device = [backend.adapterInfo.vendor, backend.adapterInfo.architecture].filter(Boolean).join(' ') || device;
+  const gl = backend.gpgpu?.gl;
+  if (gl) {
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    device = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) || device;
+  }
+  return { kind: 'device', device, emulated: /swiftshader|llvmpipe|softpipe|software|basic render/i.test(device) };
+}
+
 /** tf.time's kernel times mean something here (webgpu without timestamp queries reports zeros). */
 function canTimeKernels(tf: Tf): boolean {
   const backend = tf.getBackend();
@@ -67,7 +81,7 @@ function canTimeKernels(tf: Tf): boolean {
 }
 
 /** Eager and fused steps in alternating samples (so a change in the machine's load hits both alike). */
-async function measureTraining(tf: Tf, seed: number, request: BenchRequest, signal: AbortSignal): Promise<BenchReply> {
+async function measureTraining(tf: Tf, seed: number, request: { repeats: number; targetSampleMs: number }, signal: AbortSignal): Promise<BenchReply> {
   const steps = createTrainSteps(tf, seed);
   const modes: StepMode[] = ['eager', 'fused'];
   try {

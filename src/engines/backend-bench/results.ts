@@ -49,12 +49,14 @@ export interface BenchResults {
   train: TrainResult[];
   skipped: SkipNote[];
   failed: { backend: BackendName; message: string }[];
+  /** What each backend computed on (a GPU's name, or a software emulation of one). */
+  devices: { backend: BackendName; device: string; emulated: boolean }[];
   /** Wall time each backend's suite took, ms, and whether it ran in a worker. */
   backends: { backend: BackendName; where: 'worker' | 'main'; totalMs: number }[];
 }
 
 export function emptyResults(userAgent: string): BenchResults {
-  return { format: RESULTS_FORMAT, version: RESULTS_VERSION, userAgent, ops: [], train: [], skipped: [], failed: [], backends: [] };
+  return { format: RESULTS_FORMAT, version: RESULTS_VERSION, userAgent, ops: [], train: [], skipped: [], failed: [], devices: [], backends: [] };
 }
 
 /**

@@ -13,9 +13,14 @@ export const MAX_SAVED_BYTES = 2_000_000;
 
 export type SavedRun = { ok: true; results: BenchResults } | { ok: false; message: string };
 
+/** A file over MAX_SAVED_BYTES is refused before it is read. */
+export function refuseLargeFile(name: string, bytes: number): SavedRun {
+  return { ok: false, message: `“${name}” is not a saved benchmark run: it is ${(bytes / 1e6).toFixed(1)} MB, far larger than a saved run.` };
+}
+
 export function parseSavedRun(name: string, text: string): SavedRun {
   const refuse = (why: string): SavedRun => ({ ok: false, message: `“${name}” is not a saved benchmark run: ${why}.` });
-  if (text.length > MAX_SAVED_BYTES) return refuse(`it is ${(text.length / 1e6).toFixed(1)} MB, far larger than a saved run`);
+  if (text.length > MAX_SAVED_BYTES) return refuseLargeFile(name, text.length);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -47,6 +52,7 @@ export function parseSavedRun(name: string, text: string): SavedRun {
       train: train as TrainResult[],
       skipped: Array.isArray(data['skipped']) ? data['skipped'].filter(isNote) : [],
       failed: [],
+      devices: Array.isArray(data['devices']) ? data['devices'].filter(isDevice) : [],
       backends: [],
     },
   };
@@ -72,4 +78,8 @@ function isTrainResult(value: unknown): value is TrainResult {
 
 function isNote(value: unknown): value is BenchResults['skipped'][number] {
   return isRecord(value) && isBackendName(value['backend']) && typeof value['what'] === 'string' && typeof value['reason'] === 'string';
+}
+
+function isDevice(value: unknown): value is BenchResults['devices'][number] {
+  return isRecord(value) && isBackendName(value['backend']) && typeof value['device'] === 'string' && typeof value['emulated'] === 'boolean';
 }
