@@ -127,10 +127,10 @@ describe('readouts', () => {
     expect(describeBench(results, { done: true, op: 'matmul' })).toBe(
       'Done. WebAssembly: matmul peaks at 4.5 GFLOP/s (n = 128); training step 3.2 ms eager (102 kernels), 1.6 ms fused (63), 2.0× faster fused. '
       + 'WebGL: matmul peaks at 12.0 GFLOP/s (n = 128). Matrix multiply (n×n by n×n): WebGL overtakes WebAssembly at 128. '
-      + 'WebGL (Google SwiftShader) ran on a software emulation of a GPU: its figures measure this processor, not a graphics card. 1 skipped (listed under the chart).',
+      + 'WebGL (Google SwiftShader) ran on a software emulation of a GPU: its figures measure this processor, not a graphics card. 1 skipped (listed under the tables).',
     );
     expect(describeBench(emptyResults('t'), { done: false, op: 'matmul' })).toBe('Press Play to measure.');
-    expect(describeBench(emptyResults('t'), { current: { backend: 'cpu', next: 'matmul 64×64' }, done: false, op: 'vgg' })).toBe('Measuring on plain JavaScript, next: matmul 64×64.');
+    expect(describeBench(emptyResults('t'), { current: { backend: 'cpu', next: 'matmul 64×64' }, done: false, op: 'vgg' })).toBe('Measuring on CPU (JavaScript), next: matmul 64×64.');
     expect(describeEmulation({ ...results, devices: [] })).toBe('');
   });
 

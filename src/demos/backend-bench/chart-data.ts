@@ -5,7 +5,7 @@ import { BACKENDS, type BackendName } from '../../tf/types.ts';
 import type { ThroughputLine, ThroughputMark } from '../../views/backend-bench/throughput-chart.ts';
 import { seriesColor } from '../../views/colors.ts';
 
-export const SHORT_LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'plain JavaScript' };
+export const SHORT_LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU (JavaScript)' };
 const COLORS: Record<BackendName, string> = { webgpu: seriesColor(4), webgl: seriesColor(0), wasm: seriesColor(5), cpu: seriesColor(3) };
 
 export interface SavedRunView {

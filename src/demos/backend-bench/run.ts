@@ -46,7 +46,7 @@ export async function createBackendBenchRun(context: DemoContext<Spec>): Promise
     context.part('[data-op-caption]').textContent = `${OP_LABELS[show]}: every measurement (median of ${settings.repeats} timed runs)`;
     showOpRows(context.part('[data-op-rows]'), suite.results, show);
     showTrainRows(context.part('[data-train-rows]'), suite.results);
-    showNotes(context.part('[data-notes]'), suite.results);
+    showNotes({ list: context.part('[data-notes]'), skipped: context.part('[data-skipped]'), skippedBox: context.part('[data-skipped-box]'), skippedSummary: context.part('[data-skipped-summary]') }, suite.results);
     compare.refresh();
   };
   draw();

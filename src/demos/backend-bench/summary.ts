@@ -52,7 +52,7 @@ export function describeBench(results: BenchResults, state: { current?: { backen
     ...measured.map((backend) => describeBackend(results, backend)),
     describeCrossovers(results, state.op),
     describeEmulation(results),
-    problems.length > 0 ? `${problems.join(', ')} (listed under the chart).` : '',
+    problems.length > 0 ? `${problems.join(', ')} (listed under the tables).` : '',
   ].filter(Boolean).join(' ');
 }
 

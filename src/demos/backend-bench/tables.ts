@@ -28,16 +28,20 @@ export function showTrainRows(body: HTMLElement, results: BenchResults): void {
   ));
 }
 
-export function showNotes(list: HTMLElement, results: BenchResults): void {
-  const items = [
+const items = (texts: string[]) => texts.map((text) => {
+  const li = document.createElement('li');
+  li.textContent = text;
+  return li;
+});
+
+/** Failures, devices and times in view; the skipped cases (often many) folded under a count. */
+export function showNotes(parts: { list: HTMLElement; skipped: HTMLElement; skippedBox: HTMLDetailsElement; skippedSummary: HTMLElement }, results: BenchResults): void {
+  parts.list.replaceChildren(...items([
     ...results.failed.map((f) => f.message),
     ...results.devices.map((d) => `${SHORT_LABELS[d.backend]} computed on ${d.device}${d.emulated ? ', a software emulation of a GPU (its figures are the processor’s)' : ''}.`),
-    ...results.skipped.map((s) => `${SHORT_LABELS[s.backend]}, ${s.what}: skipped, ${s.reason}.`),
     ...results.backends.map((b) => `${SHORT_LABELS[b.backend]}: suite took ${(b.totalMs / 1000).toFixed(1)} s ${b.where === 'worker' ? 'in a Web Worker' : 'on the page’s thread'}.`),
-  ];
-  list.replaceChildren(...items.map((text) => {
-    const li = document.createElement('li');
-    li.textContent = text;
-    return li;
-  }));
+  ]));
+  parts.skipped.replaceChildren(...items(results.skipped.map((s) => `${SHORT_LABELS[s.backend]}, ${s.what}: ${s.reason}.`)));
+  parts.skippedBox.hidden = results.skipped.length === 0;
+  parts.skippedSummary.textContent = `Skipped on this machine: ${results.skipped.length} (why, case by case)`;
 }
