@@ -122,7 +122,7 @@ test('a saved run reads back and is drawn beside this one; a wrong file is refus
   await expect(demo).not.toHaveAttribute('data-status', 'error');
 });
 
-/** In the page, before its scripts: the wasm benchmark worker reports its third measurement as failed. */
+/** In the page, before its scripts: the wasm benchmark worker reports its fourth measurement (after matmul 64, 128 and the training step) as failed. */
 function failWasmMidway(): void {
   const Native = window.Worker;
   window.Worker = class extends Native {
@@ -131,7 +131,7 @@ function failWasmMidway(): void {
     override postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions): void {
       const m = message as { kind?: string; backend?: string; id?: number; request?: Record<string, unknown> };
       if (m.kind === 'init') this.backend = m.backend ?? '';
-      if (m.kind === 'request' && this.backend === 'wasm' && m.request && !('describe' in m.request) && ++this.measured === 3) {
+      if (m.kind === 'request' && this.backend === 'wasm' && m.request && !('describe' in m.request) && ++this.measured === 4) {
         const failed = { kind: 'failed', id: m.id, name: 'Error', message: 'the test made this backend fail', tensors: 0 };
         setTimeout(() => this.onmessage?.(new MessageEvent('message', { data: failed })));
         return;
@@ -151,6 +151,7 @@ test('a backend that fails mid-benchmark keeps its results and the next backend 
   const { parsed } = await savedJson(page, demo);
   expect(parsed.data.failed).toEqual([{ backend: 'wasm', message: 'WebAssembly failed at VGG 3×3 conv on 14×14: the test made this backend fail' }]);
   expect(parsed.data.ops.filter((r) => r.backend === 'wasm').map((r) => r.size)).toEqual([64, 128]);
+  expect(parsed.data.train.map((t) => t.backend)).toContain('wasm');
   expect(parsed.data.ops.filter((r) => r.backend === 'cpu').length).toBeGreaterThanOrEqual(2);
   await expect(demo.locator('[data-notes]')).toContainText('WebAssembly failed at VGG 3×3 conv on 14×14');
   await expect(demo.locator('[data-summary]')).toContainText('1 failed');

@@ -124,11 +124,12 @@ const op = (backend: BackendName, size: number, gflops: number, kind: OpResult['
 describe('planning and the crossover', () => {
   const limits: PlanLimits = { runCapMs: 1000, budgetMs: 25_000, repeats: 5, targetSampleMs: 20 };
 
-  test('the suite lists matmul sizes up to the largest asked, then the conv layers and the training step', () => {
+  test('the suite lists matmul sizes up to the largest asked, then the training step and the conv layers', () => {
     const cases = suiteCases(256);
     expect(cases.filter((c) => c.kind === 'op' && c.op === 'matmul').map((c) => c.kind === 'op' && c.size)).toEqual([64, 128, 256]);
     expect(cases).toHaveLength(3 + 3 + 3 + 1);
-    expect(cases.at(-1)).toEqual({ kind: 'train' });
+    expect(cases[3]).toEqual({ kind: 'train' });
+    expect(cases.at(-1)).toEqual({ kind: 'op', op: 'alexnet', size: 227 });
   });
 
   test('a size is predicted from the throughput measured at the last size of the same op', () => {

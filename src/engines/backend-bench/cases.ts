@@ -1,6 +1,6 @@
 /**
- * The benchmark suite: matrix products from 64 to 2048, two real convolution layers at three
- * image sizes each, and one small training step taken eagerly and fused. Each case is one unit of
+ * The benchmark suite: matrix products from 64 to 2048, one small training step taken eagerly and
+ * fused, and two real convolution layers at three image sizes each. Each case is one unit of
  * work the engine measures; the planner (plan.ts) decides which ones fit this machine.
  */
 import { convFlops, matmulFlops, type ConvLayer } from './flops.ts';
@@ -56,8 +56,9 @@ export function caseLabel(c: BenchCase): string {
 export function suiteCases(largestMatmul: number): BenchCase[] {
   return [
     ...MATMUL_SIZES.filter((n) => n <= largestMatmul).map((size): OpCase => ({ kind: 'op', op: 'matmul', size })),
+    // The training step is cheap and tells the static-vs-dynamic story: before the heavy convolutions.
+    { kind: 'train' },
     ...VGG_SIZES.map((size): OpCase => ({ kind: 'op', op: 'vgg', size })),
     ...ALEXNET_SIZES.map((size): OpCase => ({ kind: 'op', op: 'alexnet', size })),
-    { kind: 'train' },
   ];
 }
