@@ -25,6 +25,7 @@ const L5 = 'notes/lecture-05-convolutional-neural-networks/';
 const A2 = 'notes/assignment-2/';
 const L6 = 'notes/lecture-06-training-neural-networks-1/';
 const L7 = 'notes/lecture-07-training-neural-networks-2/';
+const L8 = 'notes/lecture-08-deep-learning-software/';
 const L12 = 'notes/lecture-12-visualizing-and-understanding/';
 const L13 = 'notes/lecture-13-generative-models/';
 
@@ -43,5 +44,7 @@ export const DEMOS: DemoCase[] = [
   { id: 'backprop-graph', page: L4, hash: '', fromLink: ['circuit', 'max-circuit'], changeTo: 'sigmoid-gate', work: 'steps' },
   { id: 'gradient-check', page: A2, hash: 'gradient-check.samples=2', fromLink: ['digits', '6'], changeTo: '4', work: 'once' },
   { id: 'activation-lab', page: L6, hash: 'activation-lab.layers=3&activation-lab.width=20&activation-lab.batch=20', fromLink: ['seed', '5'], changeTo: '6', work: 'once' },
+  // One case per Step: matmul 64, 128, then the conv layers (the larger ones skipped where too slow).
+  { id: 'backend-bench', page: L8, hash: 'backend-bench.backends=page&backend-bench.largest=128&backend-bench.repeats=3', fromLink: ['budget', '20'], changeTo: '15', work: 'steps' },
   { id: 'vae-manifold', page: L13, hash: 'vae-manifold.points=100', fromLink: ['gridSize', '5'], changeTo: '6', work: 'once' },
 ];
