@@ -57,9 +57,13 @@ export function createExplorerViews(context: DemoContext<typeof ARCHITECTURE_EXP
       const names = reports.map((r) => r.architecture.name).join(' and ');
       totals.replaceChildren(totalsTable(reports));
       svg = drawLayerBars(bars, reports.map((r) => ({ title: `${r.architecture.name}: ${METRIC_NAMES[metric]} per layer`, rows: r.rows })), metric, fitWidth(bars, 300, 760), `${METRIC_NAMES[metric]} of each layer of ${names}`);
-      chart.replaceChildren();
+      const colors = reports.map((_, i) => seriesColor(i === 0 ? 5 : 4));
+      const legend = document.createElement('p');
+      legend.className = 'arch-legend';
+      legend.append(...reports.map((r, i) => Object.assign(document.createElement('span'), { textContent: `— ${r.architecture.name}`, style: `color: ${colors[i]}` })));
+      chart.replaceChildren(legend);
       const line = createLineChart(chart, { width: fitWidth(chart, 300, 760), height: 190, xLabel: 'depth (fraction of the layers, input to output)', yLabel: `% of ${METRIC_NAMES[metric]}`, label: `Cumulative share of ${METRIC_NAMES[metric]} against depth, ${names}` });
-      line.update(reports.map((r, i) => ({ label: r.architecture.name, color: seriesColor(i + 5), values: cumulativeShare(r, metric), xs: r.rows.map((_, k) => k / Math.max(1, r.rows.length - 1)) })));
+      line.update(reports.map((r, i) => ({ label: r.architecture.name, color: colors[i]!, values: cumulativeShare(r, metric), xs: r.rows.map((_, k) => k / Math.max(1, r.rows.length - 1)) })));
       drawLayerTable(table, reports[0]?.rows ?? [], sort, (next) => context.setSettings({ sort: next }));
     },
   };
