@@ -121,7 +121,7 @@ export function createRaceNet(tf: Tf, spec: RaceNetSpec, kind: NetKind, options:
   }));
   // A small classifier (a tenth of He's scale): both nets start near log 10 loss, and the
   // gradient still reaches every layer at step 0 (a zero classifier would block it).
-  const fcW = keep(tf.mul(tf.tensor2d(heWeights({ name: 'fc', size: 1, inputs: spec.fc.inputs, outputs: spec.fc.outputs }, main), [spec.fc.inputs, spec.fc.outputs]), 0.1));
+  const fcW = keep(tf.tensor2d(heWeights({ name: 'fc', size: 1, inputs: spec.fc.inputs, outputs: spec.fc.outputs }, main).map((v) => 0.1 * v), [spec.fc.inputs, spec.fc.outputs]));
   const fcB = keep(tf.zeros([spec.fc.outputs]));
 
   const apply = (x: Tensor, p: ConvParams, first: boolean) => {

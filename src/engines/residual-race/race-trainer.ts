@@ -5,8 +5,8 @@
  * weights (He et al.'s question: does the gradient reach the early layers?); evaluate() measures
  * the held-out accuracy of both.
  *
- * Lifecycle: variables and the two optimizers' momentum buffers (made at the first step) live
- * until dispose(); every step disposes what it made, so the tensor count stays flat.
+ * Lifecycle: variables and their momentum buffers live until dispose(); every step disposes
+ * what it made, so the tensor count stays flat from the first step on.
  */
 import type { Scalar, Tensor, Tf } from '../../tf/types.ts';
 import { runSliced } from '../../tf/slices.ts';
@@ -15,6 +15,7 @@ import { createRandom } from '../random.ts';
 import { CLASSES, createRaceNet, mainPathLayers, raceNetSpec, SIDE, type NetKind, type RaceNet } from './race-net.ts';
 
 export const KINDS: readonly NetKind[] = ['plain', 'residual'];
+const MOMENTUM = 0.9;
 
 export interface RaceOptions {
   tf: Tf;
@@ -39,7 +40,8 @@ export function createRaceTrainer(options: RaceOptions) {
   const spec = raceNetSpec(options.depth);
   const layers = mainPathLayers(spec);
   const nets: RaceNet[] = KINDS.map((kind) => createRaceNet(tf, spec, kind, { seed: options.seed, batchNorm: options.batchNorm }));
-  const optimizers = KINDS.map(() => tf.train.momentum(options.learningRate, 0.9));
+  // SGD with momentum, written out (v ← 0.9·v + ∇W, W ← W − lr·v): one velocity per variable.
+  const velocities = nets.map((net) => net.variables.map((v) => tf.tidy(() => tf.variable(tf.zerosLike(v), false))));
   const trainCount = options.train.labels.length;
   const trainX = tf.tensor4d(options.train.images, [trainCount, SIDE, SIDE, 1]);
   const trainY = tf.tensor1d(Int32Array.from(options.train.labels), 'int32');
@@ -60,8 +62,12 @@ export function createRaceTrainer(options: RaceOptions) {
     nets.forEach((net, i) => {
       const { value, grads } = tf.variableGrads(() => lossOf(net, xb, yb), net.variables);
       if (withNorms) norms.push(...net.mainWeights.map((w) => tf.norm(grads[w.name]!)));
-      // variableGrads keys its map by the variables' names, which is what applyGradients reads.
-      optimizers[i]!.applyGradients(grads as Parameters<typeof optimizers[number]['applyGradients']>[0]);
+      net.variables.forEach((w, k) => {
+        const velocity = velocities[i]![k]!;
+        const next = tf.add(tf.mul(velocity, MOMENTUM), grads[w.name]!);
+        velocity.assign(next);
+        w.assign(tf.sub(w, tf.mul(next, options.learningRate)));
+      });
       losses.push(value);
     });
     step += 1;
@@ -103,7 +109,7 @@ export function createRaceTrainer(options: RaceOptions) {
     },
     dispose() {
       disposed = true;
-      optimizers.forEach((o) => o.dispose());
+      tf.dispose(velocities.flat());
       nets.forEach((n) => n.dispose());
       tf.dispose([trainX, trainY]);
     },
