@@ -46,4 +46,5 @@ export const DEMOS: DemoCase[] = [
   { id: 'activation-lab', page: L6, hash: 'activation-lab.layers=3&activation-lab.width=20&activation-lab.batch=20', fromLink: ['seed', '5'], changeTo: '6', work: 'once' },
   { id: 'vae-manifold', page: L13, hash: 'vae-manifold.points=100', fromLink: ['gridSize', '5'], changeTo: '6', work: 'once' },
   { id: 'architecture-explorer', page: L9, hash: '', fromLink: ['network', 'resnet18'], changeTo: 'googlenet', work: 'once' },
+  { id: 'residual-race', page: L9, hash: 'residual-race.depth=8&residual-race.batch=8', fromLink: ['seed', '5'], changeTo: '6', work: 'steps' },
 ];
