@@ -23,7 +23,7 @@ test.describe('residual race', () => {
 
   test('bad depths get a message and the demo keeps working', async ({ page }) => {
     test.setTimeout(180_000);
-    const demo = await openDemo(page, `${PAGE}#${ID}.depth=9&${ID}.steps=2`, ID);
+    const demo = await openDemo(page, `${PAGE}#${ID}.depth=9&${ID}.steps=10`, ID);
     const message = demo.locator('[data-message]');
     await expect(message).toHaveText('Depth 9: each block has two layers, so the depth is even; using 8.', { timeout: 60_000 });
     await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
@@ -32,6 +32,6 @@ test.describe('residual race', () => {
     await depth.press('Enter');
     await expect(message).toHaveText('Depth: 40 is outside 8 to 32; using 32.');
     await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
-    await expect(demo.locator('[data-summary]')).toContainText('Step 2 of 2, depth 32, no batch norm.');
+    await expect(demo.locator('[data-summary]')).toContainText('Step 10 of 10, depth 32, no batch norm.');
   });
 });
