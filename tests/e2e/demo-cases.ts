@@ -26,6 +26,7 @@ const A2 = 'notes/assignment-2/';
 const L6 = 'notes/lecture-06-training-neural-networks-1/';
 const L7 = 'notes/lecture-07-training-neural-networks-2/';
 const L8 = 'notes/lecture-08-deep-learning-software/';
+const L9 = 'notes/lecture-09-cnn-architectures/';
 const L12 = 'notes/lecture-12-visualizing-and-understanding/';
 const L13 = 'notes/lecture-13-generative-models/';
 
@@ -47,4 +48,6 @@ export const DEMOS: DemoCase[] = [
   // One case per Step: matmul 64, 128, then the conv layers (the larger ones skipped where too slow).
   { id: 'backend-bench', page: L8, hash: 'backend-bench.backends=page&backend-bench.largest=128&backend-bench.repeats=3', fromLink: ['budget', '20'], changeTo: '15', work: 'steps' },
   { id: 'vae-manifold', page: L13, hash: 'vae-manifold.points=100', fromLink: ['gridSize', '5'], changeTo: '6', work: 'once' },
+  { id: 'architecture-explorer', page: L9, hash: '', fromLink: ['network', 'resnet18'], changeTo: 'googlenet', work: 'once' },
+  { id: 'residual-race', page: L9, hash: 'residual-race.depth=8&residual-race.batch=8', fromLink: ['seed', '5'], changeTo: '6', work: 'steps' },
 ];
