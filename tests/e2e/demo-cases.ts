@@ -26,6 +26,7 @@ const A2 = 'notes/assignment-2/';
 const L6 = 'notes/lecture-06-training-neural-networks-1/';
 const L7 = 'notes/lecture-07-training-neural-networks-2/';
 const L12 = 'notes/lecture-12-visualizing-and-understanding/';
+const L11 = 'notes/lecture-11-detection-and-segmentation/';
 const L13 = 'notes/lecture-13-generative-models/';
 
 export const DEMOS: DemoCase[] = [
@@ -44,4 +45,5 @@ export const DEMOS: DemoCase[] = [
   { id: 'gradient-check', page: A2, hash: 'gradient-check.samples=2', fromLink: ['digits', '6'], changeTo: '4', work: 'once' },
   { id: 'activation-lab', page: L6, hash: 'activation-lab.layers=3&activation-lab.width=20&activation-lab.batch=20', fromLink: ['seed', '5'], changeTo: '6', work: 'once' },
   { id: 'vae-manifold', page: L13, hash: 'vae-manifold.points=100', fromLink: ['gridSize', '5'], changeTo: '6', work: 'once' },
+  { id: 'detector', page: L11, hash: 'detector.steps=20&detector.batch=2', fromLink: ['scene', '3'], changeTo: '4', work: 'steps' },
 ];

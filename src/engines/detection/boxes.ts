@@ -51,9 +51,10 @@ export interface NmsStep {
 /**
  * Greedy non-maximum suppression, step by step: take the highest-scoring box left, keep it,
  * remove every remaining box whose IoU with it is above `threshold`; repeat until none is left.
- * Ties in score go to the lower index, so the result does not depend on sort stability.
+ * Ties in score go to the lower index, so the result does not depend on sort stability. With
+ * `labels`, only boxes of the same label suppress each other (per-class NMS).
  */
-export function nmsSteps(boxes: readonly Box[], scores: readonly number[], threshold: number): NmsStep[] {
+export function nmsSteps(boxes: readonly Box[], scores: readonly number[], threshold: number, labels?: readonly number[]): NmsStep[] {
   const problem = thresholdProblem(threshold, 'The NMS IoU threshold');
   if (problem) throw new RangeError(problem);
   if (boxes.length !== scores.length) throw new RangeError(`${boxes.length} boxes but ${scores.length} scores.`);
@@ -68,7 +69,7 @@ export function nmsSteps(boxes: readonly Box[], scores: readonly number[], thres
     const suppressed: NmsStep['suppressed'] = [];
     const rest: number[] = [];
     for (const index of left.slice(1)) {
-      const overlap = iou(boxes[kept]!, boxes[index]!);
+      const overlap = labels && labels[index] !== labels[kept] ? 0 : iou(boxes[kept]!, boxes[index]!);
       if (overlap > threshold) suppressed.push({ index, iou: overlap });
       else rest.push(index);
     }

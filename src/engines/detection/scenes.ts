@@ -123,3 +123,11 @@ export function stackPixels(scenes: readonly Scene[]): Float32Array {
   scenes.forEach((s, i) => out.set(s.pixels, i * size * size));
   return out;
 }
+
+/** The MNIST split a scene set draws from: training scenes never share a digit with test scenes. */
+export const SPLITS = { train: { start: 0, end: 8000 }, test: { start: 8000, end: 10000 } } as const;
+
+/** The held-out scenes of the detection and segmentation demos (page and worker make the same ones). */
+export function heldOutScenes(images: Uint8Array, labels: Uint8Array, seed: number, count: number, maxDigits: number): Scene[] {
+  return generateScenes({ images, labels, digits: SPLITS.test, count, seed: seed + 1, minDigits: Math.min(1, maxDigits), maxDigits });
+}
