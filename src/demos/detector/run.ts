@@ -17,7 +17,9 @@ import { createDetectorViews } from './views.ts';
 
 export async function createDetectorRun(context: DemoContext<typeof DETECTOR_SPEC>): Promise<DemoRun<typeof DETECTOR_SPEC>> {
   let settings = context.settings;
-  const { images, labels } = await loadMnist(context.base, () => context.say('Loading the MNIST digits…'));
+  let loading = false;
+  const { images, labels } = await loadMnist(context.base, () => { loading = true; context.say('Loading the MNIST digits…'); });
+  if (loading) context.say('');
   const scenes = heldOutScenes(images, labels, settings.seed, HELD_OUT, settings.maxDigits);
   const views = createDetectorViews(context, (which, box) => context.setSettings(which === 0 ? { boxA: formatBox(box) } : { boxB: formatBox(box) }));
   let drawn: DrawnBox[] = [];
