@@ -12,6 +12,7 @@ const HEAVY = [
   { name: 'loss landscape at 51×51', path: 'notes/lecture-03-loss-functions-and-optimization/', id: 'loss-landscape', hash: '#loss-landscape.resolution=51&loss-landscape.steps=2000' },
   { name: 't-SNE of 10,000 digits', path: 'notes/lecture-02-image-classification/', id: 'tsne', hash: '#tsne.n=10000' },
   { name: 'ConvNet trained from scratch', path: 'notes/lecture-05-convolutional-neural-networks/', id: 'cnn-viewer', hash: '#cnn-viewer.weights=scratch' },
+  { name: 'grid detector in training', path: 'notes/lecture-11-detection-and-segmentation/', id: 'detector', hash: '#detector.steps=3000' },
 ] as const;
 const NEXT_PAGE = 'notes/lecture-07-training-neural-networks-2/';
 
