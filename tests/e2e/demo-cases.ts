@@ -45,5 +45,6 @@ export const DEMOS: DemoCase[] = [
   { id: 'gradient-check', page: A2, hash: 'gradient-check.samples=2', fromLink: ['digits', '6'], changeTo: '4', work: 'once' },
   { id: 'activation-lab', page: L6, hash: 'activation-lab.layers=3&activation-lab.width=20&activation-lab.batch=20', fromLink: ['seed', '5'], changeTo: '6', work: 'once' },
   { id: 'vae-manifold', page: L13, hash: 'vae-manifold.points=100', fromLink: ['gridSize', '5'], changeTo: '6', work: 'once' },
+  { id: 'segmentation', page: L11, hash: 'segmentation.steps=20&segmentation.batch=1', fromLink: ['scene', '3'], changeTo: '4', work: 'steps' },
   { id: 'detector', page: L11, hash: 'detector.steps=20&detector.batch=1', fromLink: ['scene', '3'], changeTo: '4', work: 'steps' },
 ];
