@@ -17,6 +17,8 @@ export interface DemoCase {
   work: 'steps' | 'once';
   /** Where the demo shows its own check against a plain-TypeScript reference passing, if it has one. */
   agrees?: string;
+  /** Backends on which the contract is a known gap (test.fixme), with the reason. */
+  knownGaps?: Partial<Record<'webgpu' | 'webgl' | 'wasm' | 'cpu', string>>;
 }
 
 const L3 = 'notes/lecture-03-loss-functions-and-optimization/';
@@ -45,6 +47,6 @@ export const DEMOS: DemoCase[] = [
   { id: 'gradient-check', page: A2, hash: 'gradient-check.samples=2', fromLink: ['digits', '6'], changeTo: '4', work: 'once' },
   { id: 'activation-lab', page: L6, hash: 'activation-lab.layers=3&activation-lab.width=20&activation-lab.batch=20', fromLink: ['seed', '5'], changeTo: '6', work: 'once' },
   { id: 'vae-manifold', page: L13, hash: 'vae-manifold.points=100', fromLink: ['gridSize', '5'], changeTo: '6', work: 'once' },
-  { id: 'segmentation', page: L11, hash: 'segmentation.steps=20&segmentation.batch=1', fromLink: ['scene', '3'], changeTo: '4', work: 'steps' },
+  { id: 'segmentation', page: L11, hash: 'segmentation.steps=20&segmentation.batch=1', fromLink: ['scene', '3'], changeTo: '4', work: 'steps', knownGaps: { webgpu: 'one training step of the encoder-decoder takes over 90 s on SwiftShader WebGPU (issue 15)' } },
   { id: 'detector', page: L11, hash: 'detector.steps=20&detector.batch=1', fromLink: ['scene', '3'], changeTo: '4', work: 'steps' },
 ];
