@@ -12,6 +12,8 @@ import { SURFACES } from '../engines/optimizers/surfaces.ts';
 import { DEFAULT_HYPERPARAMETERS, OPTIMIZERS } from '../engines/optimizers/update-rules.ts';
 import { loadTfOn } from '../tf/load-backend.ts';
 import { residualRaceBenchmark } from './residual-race-bench.ts';
+import { detectionBenchmark } from './detection-bench.ts';
+import { segmentationBenchmark } from './segmentation-bench.ts';
 import { spiralBenchmark } from './spiral-bench.ts';
 
 const racers = (lr: number) => OPTIMIZERS.map((name) => ({ name, enabled: true, hyper: { ...DEFAULT_HYPERPARAMETERS, lr } }));
@@ -58,11 +60,16 @@ export async function runEngineBenchmarks(base: string): Promise<Record<string, 
   const spiral = await spiralBenchmark(tf);
   // Two 20-layer nets for 500 steps: minutes on wasm, far longer on the CPU backend or SwiftShader.
   const residualRace = backend === 'wasm' ? await residualRaceBenchmark(tf, data) : null;
+  // Minutes of training: measured on wasm, the backend its goal names.
+  const detection = backend === 'wasm' ? await detectionBenchmark(tf, data) : 'measured on wasm only';
+  const segmentation = backend === 'wasm' ? await segmentationBenchmark(tf, data) : 'measured on wasm only';
 
   return {
     backend,
     spiral,
     residualRace,
+    detection,
+    segmentation,
     optimizerRace2dMsPerStep: surfaceMs / 200,
     optimizerRaceMlpMsPerStep: mlpMs / mlpSteps,
     linearLandscape51x51Over1000DigitsMs: { firstRun: cold.milliseconds, warm: warm.milliseconds },

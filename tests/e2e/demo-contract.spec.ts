@@ -134,6 +134,7 @@ for (const backend of BACKENDS) {
   test.describe(`on ${backend}`, { tag: backend === 'wasm' ? [] : ['@other-backends'] }, () => {
     for (const c of DEMOS) {
       test(`${c.id}: status, backend, exact tensor count, URL round-trip, exports`, async ({ page }) => {
+        test.fixme(c.knownGaps?.[backend] !== undefined, c.knownGaps?.[backend]);
         test.setTimeout(180_000);
         await contract(page, c, backend);
       });
