@@ -19,6 +19,7 @@ export interface DemoCase {
   agrees?: string;
 }
 
+const L1 = 'notes/lecture-01-introduction/';
 const L3 = 'notes/lecture-03-loss-functions-and-optimization/';
 const L4 = 'notes/lecture-04-introduction-to-neural-networks/';
 const L5 = 'notes/lecture-05-convolutional-neural-networks/';
@@ -43,5 +44,6 @@ export const DEMOS: DemoCase[] = [
   { id: 'backprop-graph', page: L4, hash: '', fromLink: ['circuit', 'max-circuit'], changeTo: 'sigmoid-gate', work: 'steps' },
   { id: 'gradient-check', page: A2, hash: 'gradient-check.samples=2', fromLink: ['digits', '6'], changeTo: '4', work: 'once' },
   { id: 'activation-lab', page: L6, hash: 'activation-lab.layers=3&activation-lab.width=20&activation-lab.batch=20', fromLink: ['seed', '5'], changeTo: '6', work: 'once' },
+  { id: 'semantic-gap', page: L1, hash: '', fromLink: ['digit', '17'], changeTo: '42', work: 'once' },
   { id: 'vae-manifold', page: L13, hash: 'vae-manifold.points=100', fromLink: ['gridSize', '5'], changeTo: '6', work: 'once' },
 ];
