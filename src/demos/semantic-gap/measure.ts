@@ -5,9 +5,9 @@
  */
 import type { MnistData } from '../../data/mnist-format.ts';
 import { codeDistance, type CodeSpace } from '../../engines/semantic-gap/code-space.ts';
-import { l1Distance, l2Distance, nearestPerClass, sameAndOther, type Nearest } from '../../engines/semantic-gap/pixel-distances.ts';
+import type { NeighbourSearch } from '../../engines/semantic-gap/neighbour-search.ts';
+import { l1Distance, l2Distance, sameAndOther, type Nearest } from '../../engines/semantic-gap/pixel-distances.ts';
 import { describeTransform, transformDigit, type DigitTransform } from '../../engines/semantic-gap/transforms.ts';
-import { splitRange } from '../../data/mnist-format.ts';
 import type { GapFigureData } from '../../views/semantic-gap/gap-figure.ts';
 import type { GapSource } from './source.ts';
 import type { GapMeasure } from './summary.ts';
@@ -21,13 +21,13 @@ export interface Measured {
 
 const trainingDigit = (data: MnistData, index: number) => Float32Array.from(data.images.subarray(index * 784, (index + 1) * 784), (v) => v / 255);
 
-/** `neighbours`: a cache of the last original's nearest digits (the search is the slow part). */
-export async function measureGap(data: MnistData, space: CodeSpace, source: GapSource, t: DigitTransform, cache: { key?: Float32Array; perClass?: (Nearest | undefined)[] }): Promise<Measured> {
+/** `cache`: the last original's nearest digits, so a new change of the same digit does not search again. */
+export async function measureGap(data: MnistData, space: CodeSpace, search: NeighbourSearch, source: GapSource, t: DigitTransform, cache: { key?: Float32Array; perClass?: (Nearest | undefined)[] }): Promise<Measured> {
   const original = source.pixels;
   const changed = transformDigit(original, t);
   const first = await space.encode([original, changed]);
   const label = source.label ?? first.predictions[0]!.label;
-  if (cache.key !== original || !cache.perClass) cache.perClass = nearestPerClass(original, data.images, data.labels, splitRange(data, 'train'));
+  if (cache.key !== original || !cache.perClass) cache.perClass = await search.perClass(original);
   cache.key = original;
   const { same, other } = sameAndOther(cache.perClass, label);
   if (!same || !other) throw new Error(`the training digits hold no ${same ? 'other class' : label}`);

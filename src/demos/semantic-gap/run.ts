@@ -5,6 +5,8 @@
  * (a forward pass of four digits and a plain-TypeScript neighbour search), the latest winning.
  */
 import { createCodeSpace } from '../../engines/semantic-gap/code-space.ts';
+import { createNeighbourSearch } from '../../engines/semantic-gap/neighbour-search.ts';
+import { splitRange } from '../../data/mnist-format.ts';
 import type { Nearest } from '../../engines/semantic-gap/pixel-distances.ts';
 import { fitWidth } from '../../views/fit-width.ts';
 import { createGapFigure } from '../../views/semantic-gap/gap-figure.ts';
@@ -23,6 +25,7 @@ type Spec = typeof SEMANTIC_GAP_SPEC;
 export async function createSemanticGapRun(context: DemoContext<Spec>, kept: KeptGapInput): Promise<DemoRun<Spec>> {
   const { data, pretrained } = await loadCnnAssets(context);
   const space = createCodeSpace(context.tf, pretrained.weights);
+  const search = createNeighbourSearch(context.tf, data.images, data.labels, splitRange(data, 'train'));
   const box = context.part('[data-figure]');
   const summaryBox = context.part('[data-summary]');
   box.replaceChildren();
@@ -42,7 +45,7 @@ export async function createSemanticGapRun(context: DemoContext<Spec>, kept: Kep
     const chosen = chooseSource();
     if (typeof chosen === 'string') context.say(chosen);
     const source = typeof chosen === 'string' ? digitSource(settings.digit) : chosen;
-    const next = await measureGap(data, space, source, settings, cache);
+    const next = await measureGap(data, space, search, source, settings, cache);
     if (context.signal.aborted) return;
     measured = next;
     if (source.pixels !== kept.drawing) input.show(source.pixels);
@@ -65,6 +68,7 @@ export async function createSemanticGapRun(context: DemoContext<Spec>, kept: Kep
     dispose() {
       input.dispose();
       space.dispose();
+      search.dispose();
     },
   };
 }

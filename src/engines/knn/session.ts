@@ -62,13 +62,19 @@ export function chooseK(accuracy: readonly number[][], ks: readonly number[]): n
   return stats.reduce((best, s) => (s.mean > best.mean ? s : best), stats[0]!).k;
 }
 
+/** The k of K_CHOICES that every fold's training part (n minus the largest fold) can supply, and the rest. */
+export function splitKs(n: number, folds: number): { ks: number[]; skipped: number[]; smallestTraining: number } {
+  const ranges = foldRanges(n, folds);
+  const smallestTraining = n - Math.max(...ranges.map((f) => f.end - f.start));
+  return { ks: K_CHOICES.filter((k) => k <= smallestTraining), skipped: K_CHOICES.filter((k) => k > smallestTraining), smallestTraining };
+}
+
 export async function* knnSession(options: SessionOptions): AsyncGenerator<SessionState, SessionState> {
   const n = options.trainLabels.length;
   const folds = foldRanges(n, options.folds);
-  const smallestTraining = n - Math.max(...folds.map((f) => f.end - f.start));
-  const ks = K_CHOICES.filter((k) => k <= smallestTraining);
+  const { ks, skipped, smallestTraining } = splitKs(n, options.folds);
   const state: SessionState = {
-    phase: 'timing', timings: [], folds, ks, skipped: K_CHOICES.filter((k) => k > smallestTraining), accuracy: [], validated: 0,
+    phase: 'timing', timings: [], folds, ks, skipped, accuracy: [], validated: 0,
     chosenK: undefined, heldOutCorrect: 0, heldOutDone: 0, heldOutTotal: Math.min(options.heldOut, options.testLabels.length), crossValidationMs: 0,
   };
   if (ks.length === 0) throw new RangeError(`each fold leaves only ${smallestTraining} training digits, fewer than the smallest k (1)`);
