@@ -28,7 +28,7 @@ describe('distances', () => {
   test('the no-loop L2 (‖a‖² + ‖b‖² − 2ab, one matrix product) and the block L1 equal the two-loop reference', async () => {
     const a = pixels(test_.subarray(0, 7 * 784));
     const b = pixels(train.subarray(0, 40 * 784));
-    const l2 = tf.tidy(() => tf.sqrt(squaredDistancesNoLoop(tf, tf.tensor2d(a, [7, 784]), tf.tensor2d(b, [40, 784]))));
+    const l2 = tf.tidy(() => tf.sqrt(squaredDistancesNoLoop(tf, tf.tensor2d(a, [7, 784]), tf.transpose(tf.tensor2d(b, [40, 784])))));
     const l1 = tf.tidy(() => l1DistancesBlock(tf, tf.tensor2d(a, [7, 784]), tf.tensor2d(b, [40, 784])));
     const [got2, got1] = [await l2.data(), await l1.data()];
     tf.dispose([l2, l1]);

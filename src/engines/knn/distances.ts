@@ -42,15 +42,16 @@ export function rowDistances(tf: Tf, query: Tensor, train: Tensor, metric: Metri
 }
 
 /**
- * Squared L2 distances with no loops, [m, n]: ‖a‖² + ‖b‖² − 2·a·bᵀ, clipped at 0 (float32
- * rounding can make a tiny distance negative). `trainNorms` ([1, n], ‖b‖²) may be passed in when
- * the same training set is reused.
+ * Squared L2 distances with no loops, [m, n]: ‖a‖² + ‖b‖² − 2·a·b, clipped at 0 (float32
+ * rounding can make a tiny distance negative). The training digits come as columns, `trainT`
+ * [d, n]: on wasm a product with a transposed operand is several times slower, so callers that
+ * reuse a training set transpose it once. `trainNorms` ([1, n], ‖b‖²) may be passed in too.
  */
-export function squaredDistancesNoLoop(tf: Tf, queries: Tensor, train: Tensor, trainNorms?: Tensor): Tensor {
+export function squaredDistancesNoLoop(tf: Tf, queries: Tensor, trainT: Tensor, trainNorms?: Tensor): Tensor {
   return tf.tidy(() => {
     const a2 = tf.sum(tf.square(queries), 1, true);
-    const b2 = trainNorms ?? tf.reshape(tf.sum(tf.square(train), 1), [1, -1]);
-    const cross = tf.matMul(queries, train, false, true);
+    const b2 = trainNorms ?? tf.sum(tf.square(trainT), 0, true);
+    const cross = tf.matMul(queries, trainT);
     return tf.relu(tf.sub(tf.add(a2, b2), tf.mul(cross, 2)));
   });
 }

@@ -18,8 +18,9 @@ export interface NeighbourSearch {
 /** Digits [start, end) of `images` (0-255) are searched; indices returned are into `images`. */
 export function createNeighbourSearch(tf: Tf, images: Uint8Array, labels: Uint8Array, range: { start: number; end: number }): NeighbourSearch {
   const count = range.end - range.start;
-  const train = tf.tidy(() => tf.div(tf.tensor2d(images.subarray(range.start * PIXELS, range.end * PIXELS), [count, PIXELS], 'float32'), 255));
-  const norms = tf.tidy(() => tf.reshape(tf.sum(tf.square(train), 1), [1, -1]));
+  // As columns [784, count]: the no-loop product is fastest with an untransposed operand.
+  const train = tf.tidy(() => tf.transpose(tf.div(tf.tensor2d(images.subarray(range.start * PIXELS, range.end * PIXELS), [count, PIXELS], 'float32'), 255)));
+  const norms = tf.tidy(() => tf.sum(tf.square(train), 0, true));
   return {
     async perClass(query) {
       const squared = tf.tidy(() => squaredDistancesNoLoop(tf, tf.tensor2d(query, [1, PIXELS]), train, norms));
