@@ -32,6 +32,7 @@ export async function knnBenchmark(tf: Tf, data: MnistData) {
       sweepMs: Math.round(state.crossValidationMs),
       chosenK: state.chosenK,
       validationAccuracy: { mean: best.mean, std: best.std },
+      meanValidationAccuracyByK: Object.fromEntries(foldStatistics(state.accuracy, state.ks).map((s) => [s.k, Math.round(s.mean * 1e4) / 1e4])),
       heldOutAccuracy: state.heldOutCorrect / state.heldOutTotal,
       heldOutDigits: state.heldOutTotal,
       heldOutMs: Math.round(heldOutMs),

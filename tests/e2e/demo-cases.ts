@@ -46,6 +46,6 @@ export const DEMOS: DemoCase[] = [
   { id: 'gradient-check', page: A2, hash: 'gradient-check.samples=2', fromLink: ['digits', '6'], changeTo: '4', work: 'once' },
   { id: 'activation-lab', page: L6, hash: 'activation-lab.layers=3&activation-lab.width=20&activation-lab.batch=20', fromLink: ['seed', '5'], changeTo: '6', work: 'once' },
   { id: 'semantic-gap', page: L1, hash: '', fromLink: ['digit', '17'], changeTo: '42', work: 'once' },
-  { id: 'knn', page: L2, hash: 'knn.trainSize=200&knn.heldOut=20&knn.loopQueries=2', fromLink: ['folds', '4'], changeTo: '3', work: 'steps' },
+  { id: 'knn', page: L2, hash: 'knn.trainSize=200&knn.heldOut=20&knn.loopQueries=2', fromLink: ['folds', '4'], changeTo: '3', work: 'once' },
   { id: 'vae-manifold', page: L13, hash: 'vae-manifold.points=100', fromLink: ['gridSize', '5'], changeTo: '6', work: 'once' },
 ];

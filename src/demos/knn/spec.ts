@@ -18,7 +18,7 @@ export const KNN_SPEC = defineSettings({
     default: 'l2',
     restarts: true,
   },
-  heldOut: { kind: 'int', label: 'Held-out digits scored', min: 10, max: 2000, default: 1000, restarts: true, help: 'Scored once, at the k cross-validation picks.' },
+  heldOut: { kind: 'int', label: 'Held-out digits scored', min: 10, max: 2000, default: 2000, restarts: true, help: 'Scored once, at the k cross-validation picks.' },
   loopQueries: { kind: 'int', label: 'Digits timed with loops', min: 1, max: 50, default: 10, restarts: true, help: `Held-out digits × ${LOOP_TRAIN} training digits, with two loops, one loop and none.` },
   k: { kind: 'int', label: 'k for the digit below', min: 0, max: 8000, default: 0, help: '0: the k cross-validation picks.' },
   digit: { kind: 'int', label: 'Held-out digit', min: 1, max: 2000, default: 1 },
