@@ -15,7 +15,7 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const BACKENDS = (process.env.BACKENDS ?? 'webgpu,webgl,wasm,cpu').split(',');
-const PORT = 4420;
+const PORT = Number(process.env.BENCH_PORT ?? 4420); // another port where two benchmarks share a machine
 const origin = `http://localhost:${PORT}`;
 
 if (!process.env.SKIP_BUILD) {
