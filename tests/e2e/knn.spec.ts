@@ -36,7 +36,7 @@ test.describe('kNN', () => {
     await kInput.fill('1500');
     await kInput.press('Enter');
     await expect(demo.locator('[data-message]')).toHaveText('k = 1,500 is larger than the 1,000 training digits; using k = 1,000, every training digit.');
-    await expect(demo.locator('[data-neighbours] text').first()).toContainText('its 1000 nearest training digits (the first 24 shown)');
+    await expect(demo.locator('[data-neighbours] text').nth(1)).toHaveText('its 1000 nearest training digits (the first 24 shown)');
     const all = await demo.locator('[data-neighbours] rect[data-votes]').evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('data-votes'))));
     expect(all.reduce((a, b) => a + b, 0)).toBe(1000);
     expect(await idleTensorCount(demo)).toBe(4);

@@ -31,6 +31,7 @@ describe('kNN readouts', () => {
       ['no loops', '10 × 250', '2.0 ms', '0.800 µs', '1.0×', '1.1e-6'],
     ]);
     expect(formatMs(0.25)).toBe('0.3 ms');
+    expect(timingRows([{ ...timings[0]!, ms: 4200, pairs: 2500 }], 10, 250)[0]![3]).toBe('1.68 ms');
   });
 
   test('the message for k a fold cannot supply', () => {

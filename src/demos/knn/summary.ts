@@ -31,7 +31,7 @@ export function timingRows(timings: readonly TimingReply[], queries: number, tra
     METHOD_NAMES[t.method],
     `${queries} × ${train}`,
     formatMs(t.ms),
-    `${((1000 * t.ms) / t.pairs).toPrecision(3)} µs`,
+    perDistance((1000 * t.ms) / t.pairs),
     none && none.ms > 0 ? `${(t.ms / none.ms).toFixed(t.ms / none.ms >= 10 ? 0 : 1)}×` : '',
     t.maxDifference === 0 ? '0' : t.maxDifference.toExponential(1),
   ]);
@@ -42,4 +42,9 @@ export function describeSkipped({ skipped, smallestTraining }: { skipped: readon
   if (skipped.length === 0) return '';
   const list = skipped.length === 1 ? `k = ${skipped[0]} is` : `k = ${skipped.slice(0, -1).join(', ')} and ${skipped.at(-1)} are`;
   return `${list} larger than the ${count(smallestTraining)} training digits each fold leaves, so cross-validation skips ${skipped.length === 1 ? 'it' : 'them'}.`;
+}
+
+/** Time per distance: µs, or ms from 1,000 µs. */
+function perDistance(us: number): string {
+  return us >= 1000 ? `${(us / 1000).toPrecision(3)} ms` : `${us.toPrecision(3)} µs`;
 }
