@@ -15,6 +15,7 @@ import { residualRaceBenchmark } from './residual-race-bench.ts';
 import { detectionBenchmark } from './detection-bench.ts';
 import { segmentationBenchmark } from './segmentation-bench.ts';
 import { spiralBenchmark } from './spiral-bench.ts';
+import { knnBenchmark } from './knn-bench.ts';
 
 const racers = (lr: number) => OPTIMIZERS.map((name) => ({ name, enabled: true, hyper: { ...DEFAULT_HYPERPARAMETERS, lr } }));
 
@@ -63,6 +64,7 @@ export async function runEngineBenchmarks(base: string): Promise<Record<string, 
   // Minutes of training: measured on wasm, the backend its goal names.
   const detection = backend === 'wasm' ? await detectionBenchmark(tf, data) : 'measured on wasm only';
   const segmentation = backend === 'wasm' ? await segmentationBenchmark(tf, data) : 'measured on wasm only';
+  const knn = await knnBenchmark(tf, data);
 
   return {
     backend,
@@ -70,6 +72,7 @@ export async function runEngineBenchmarks(base: string): Promise<Record<string, 
     residualRace,
     detection,
     segmentation,
+    knn,
     optimizerRace2dMsPerStep: surfaceMs / 200,
     optimizerRaceMlpMsPerStep: mlpMs / mlpSteps,
     linearLandscape51x51Over1000DigitsMs: { firstRun: cold.milliseconds, warm: warm.milliseconds },

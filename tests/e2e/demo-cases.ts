@@ -21,6 +21,8 @@ export interface DemoCase {
   knownGaps?: Partial<Record<'webgpu' | 'webgl' | 'wasm' | 'cpu', string>>;
 }
 
+const L1 = 'notes/lecture-01-introduction/';
+const L2 = 'notes/lecture-02-image-classification/';
 const L3 = 'notes/lecture-03-loss-functions-and-optimization/';
 const L4 = 'notes/lecture-04-introduction-to-neural-networks/';
 const L5 = 'notes/lecture-05-convolutional-neural-networks/';
@@ -50,6 +52,8 @@ export const DEMOS: DemoCase[] = [
   { id: 'activation-lab', page: L6, hash: 'activation-lab.layers=3&activation-lab.width=20&activation-lab.batch=20', fromLink: ['seed', '5'], changeTo: '6', work: 'once' },
   // One case per Step: matmul 64, 128, then the conv layers (the larger ones skipped where too slow).
   { id: 'backend-bench', page: L8, hash: 'backend-bench.backends=page&backend-bench.largest=128&backend-bench.repeats=3', fromLink: ['budget', '20'], changeTo: '15', work: 'steps' },
+  { id: 'semantic-gap', page: L1, hash: '', fromLink: ['digit', '17'], changeTo: '42', work: 'once' },
+  { id: 'knn', page: L2, hash: 'knn.trainSize=200&knn.heldOut=20&knn.loopQueries=2', fromLink: ['folds', '4'], changeTo: '3', work: 'once' },
   { id: 'vae-manifold', page: L13, hash: 'vae-manifold.points=100', fromLink: ['gridSize', '5'], changeTo: '6', work: 'once' },
   { id: 'architecture-explorer', page: L9, hash: '', fromLink: ['network', 'resnet18'], changeTo: 'googlenet', work: 'once' },
   { id: 'residual-race', page: L9, hash: 'residual-race.depth=8&residual-race.batch=8', fromLink: ['seed', '5'], changeTo: '6', work: 'steps' },
