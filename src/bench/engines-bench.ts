@@ -11,6 +11,7 @@ import { createSurfaceRace } from '../engines/optimizer-race/surface-race.ts';
 import { SURFACES } from '../engines/optimizers/surfaces.ts';
 import { DEFAULT_HYPERPARAMETERS, OPTIMIZERS } from '../engines/optimizers/update-rules.ts';
 import { loadTfOn } from '../tf/load-backend.ts';
+import { activationLabTrainingBenchmark } from './activation-lab-bench.ts';
 import { spiralBenchmark } from './spiral-bench.ts';
 
 const racers = (lr: number) => OPTIMIZERS.map((name) => ({ name, enabled: true, hyper: { ...DEFAULT_HYPERPARAMETERS, lr } }));
@@ -55,6 +56,8 @@ export async function runEngineBenchmarks(base: string): Promise<Record<string, 
   const labWarm = await statisticsSweep(tf, labShape, labConfig, labInput);
 
   const spiral = await spiralBenchmark(tf);
+  // The training goal is a wasm goal (on SwiftShader's WebGL and WebGPU, and on plain JS, a minute says little).
+  const activationLabTraining = backend === 'wasm' ? await activationLabTrainingBenchmark(tf, data) : null;
 
   return {
     backend,
@@ -63,6 +66,7 @@ export async function runEngineBenchmarks(base: string): Promise<Record<string, 
     optimizerRaceMlpMsPerStep: mlpMs / mlpSteps,
     linearLandscape51x51Over1000DigitsMs: { firstRun: cold.milliseconds, warm: warm.milliseconds },
     activationLabSweep10x500Batch500Ms: { firstRun: labCold.milliseconds, warm: labWarm.milliseconds },
+    activationLabTraining,
     tensorsLeft: tf.memory().numTensors,
   };
 }

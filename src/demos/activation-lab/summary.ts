@@ -40,10 +40,15 @@ export interface TrainingState {
   configs: readonly { name: string; config: LabConfig; losses: readonly number[]; accuracy: number | undefined; ratios: readonly number[] }[];
 }
 
+/** An update/weight ratio, always in powers of ten (to read against the notes' ~1e-3). */
+export function formatRatio(value: number): string {
+  return value.toExponential(1);
+}
+
 /** The ratios' range over the layers, e.g. "2.1e-4 to 3.5e-3". */
 function ratioRange(ratios: readonly number[]): string {
   if (ratios.length === 0) return '';
-  return `, update/weight ratio ${formatValue(Math.min(...ratios))} to ${formatValue(Math.max(...ratios))} over the layers`;
+  return `, update/weight ratio ${formatRatio(Math.min(...ratios))} to ${formatRatio(Math.max(...ratios))} over the layers`;
 }
 
 /** Training in a sentence per configuration: loss now and at step 0 (against ln 10), accuracy, ratios. */

@@ -4,7 +4,7 @@
  * update/weight ratio at the last step against the ~1e-3 the notes suggest; plus a table of the
  * ratios and the initial losses (data-value on each cell: what tests read).
  */
-import { formatValue } from '../../demos/activation-lab/summary.ts';
+import { formatRatio, formatValue } from '../../demos/activation-lab/summary.ts';
 import { createLineChart } from '../line-chart.ts';
 
 export const RATIO_BAND = 1e-3;
@@ -55,7 +55,7 @@ function cell(text: string, stat: string, value: number): HTMLTableCellElement {
 
 function renderRatioTable(table: HTMLTableElement, data: TrainingChartsData) {
   const head = document.createElement('tr');
-  for (const text of ['', ...data.names.map((n) => `${n}: ‖ΔW‖/‖W‖`)]) head.append(Object.assign(document.createElement('th'), { textContent: text, scope: 'col' }));
+  for (const text of ['', ...data.names]) head.append(Object.assign(document.createElement('th'), { textContent: text, scope: 'col' }));
   const rows: HTMLTableRowElement[] = [];
   const initial = document.createElement('tr');
   initial.dataset['row'] = 'initial-loss';
@@ -64,15 +64,22 @@ function renderRatioTable(table: HTMLTableElement, data: TrainingChartsData) {
     const first = data.losses[k]![0];
     initial.append(first === undefined ? document.createElement('td') : cell(first.toFixed(3), `${name}-initial-loss`, first));
   });
-  rows.push(initial);
+  const now = document.createElement('tr');
+  now.dataset['row'] = 'loss';
+  now.append(Object.assign(document.createElement('th'), { textContent: 'training loss now', scope: 'row' }));
+  data.names.forEach((name, k) => {
+    const last = data.losses[k]!.at(-1);
+    now.append(last === undefined ? document.createElement('td') : cell(formatValue(last), `${name}-loss`, last));
+  });
+  rows.push(initial, now);
   (data.ratios[0] ?? []).forEach((_, l) => {
     const row = document.createElement('tr');
     row.dataset['layer'] = String(l + 1);
     const last = l === data.ratios[0]!.length - 1;
-    row.append(Object.assign(document.createElement('th'), { textContent: last ? `${l + 1} (classifier)` : `layer ${l + 1}`, scope: 'row' }));
+    row.append(Object.assign(document.createElement('th'), { textContent: `‖ΔW‖/‖W‖, ${last ? 'classifier' : `layer ${l + 1}`}`, scope: 'row' }));
     data.names.forEach((name, k) => {
       const value = data.ratios[k]![l]!;
-      row.append(cell(formatValue(value), `${name}-ratio`, value));
+      row.append(cell(formatRatio(value), `${name}-ratio`, value));
     });
     rows.push(row);
   });
