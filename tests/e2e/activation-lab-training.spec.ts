@@ -43,7 +43,7 @@ test.describe('activation lab, training', () => {
     await demo.locator('[data-overfit]').click();
     await expect(demo.locator('select[data-setting="mode"]')).toHaveValue('overfit');
     await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
-    await expect(demo.locator('[data-summary]')).toContainText('Step 200 of 200 (on the same 20 digits, no dropout).');
+    await expect(demo.locator('[data-summary]')).toContainText('Step 300 of 300 (on the same 20 digits, no dropout).');
     expect(await value(demo, 'data-row="loss"', 'A-loss')).toBeLessThan(0.01);
     expect(await value(demo, 'data-row="loss"', 'B-loss')).toBeLessThan(0.01);
     await expect(demo.locator('[data-summary]')).toContainText('accuracy on the 20 100.0%');

@@ -18,7 +18,7 @@ import { BN_EPSILON, initialWeights, type LabConfig, type LabShape } from './net
 
 export const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 /** Steps of "overfit 20 digits": the whole 20 as one batch, no dropout (Lecture 6's sanity check). */
-export const OVERFIT_STEPS = 200;
+export const OVERFIT_STEPS = 300;
 export const OVERFIT_DIGITS = 20;
 /** Weight of the newest batch in the running mean and variance batch norm evaluates with. */
 export const BN_MOMENTUM = 0.1;
