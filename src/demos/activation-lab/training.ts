@@ -28,7 +28,7 @@ export async function createTrainingRun(context: DemoContext<Spec>): Promise<Dem
   ];
   const box = context.part('[data-training]');
   const accuracyLabel = overfit ? 'accuracy on the 20' : `accuracy, ${EVAL_DIGITS} held out`;
-  const charts = createTrainingCharts(box, context.part<HTMLTableElement>('[data-ratios]'), { width: fitWidth(box, 300, 900), accuracyLabel });
+  const charts = createTrainingCharts(box, context.part<HTMLTableElement>('[data-ratios]'), { width: fitWidth(box, 300, 900), accuracyLabel, names: NAMES, colors: COLORS });
   const data = await loadDigits(context);
   const trainCount = overfit ? OVERFIT_DIGITS : data.manifest.trainCount;
   const shape = { inputs: 784, layers: s.layers, width: s.width, classes: 10, batch: overfit ? OVERFIT_DIGITS : s.trainBatch, seed: s.seed };

@@ -18,9 +18,22 @@ export interface TrainingChartsData {
   ratios: readonly (readonly number[])[];
 }
 
-export function createTrainingCharts(container: HTMLElement, table: HTMLTableElement, options: { width: number; accuracyLabel: string }) {
+/** Which colour is which configuration, and what the dashed lines are. */
+function legend(names: readonly string[], colors: readonly string[]): HTMLElement {
+  const line = document.createElement('p');
+  line.className = 'activation-lab-legend';
+  names.forEach((name, k) => {
+    const swatch = Object.assign(document.createElement('span'), { textContent: `━ ${name}  ` });
+    swatch.style.color = colors[k]!;
+    line.append(swatch);
+  });
+  line.append('┅ ln 10 (loss), 10⁻³ (ratio)');
+  return line;
+}
+
+export function createTrainingCharts(container: HTMLElement, table: HTMLTableElement, options: { width: number; accuracyLabel: string; names: readonly string[]; colors: readonly string[] }) {
   const { width } = options;
-  container.replaceChildren();
+  container.replaceChildren(legend(options.names, options.colors));
   const chartWidth = Math.max(260, Math.min(420, Math.floor(width / 2) - 8));
   const loss = createLineChart(container, { width: chartWidth, height: 170, xLabel: 'step', yLabel: 'training loss', log: true, label: 'Training loss of A and B, with ln 10 dashed' });
   const accuracy = createLineChart(container, { width: chartWidth, height: 170, xLabel: 'step', yLabel: options.accuracyLabel, label: `A and B: ${options.accuracyLabel}` });
