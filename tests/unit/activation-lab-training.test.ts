@@ -12,6 +12,7 @@ import { loadMnistNode } from '../../src/data/mnist-node.ts';
 import type { LabConfig, LabShape } from '../../src/engines/activation-lab/network.ts';
 import { createRandom } from '../../src/engines/random.ts';
 import { OVERFIT_STEPS, batchPixels, type Digits, createBatchOrder, createLabTrainer, initialParameters, stepMasks } from '../../src/engines/activation-lab/trainer.ts';
+import { createTrainingEngine } from '../../src/engines/activation-lab/training-engine.ts';
 import { referenceTrainStep, type ReferenceState } from '../../src/engines/activation-lab/trainer-reference.ts';
 
 const data = loadMnistNode();
@@ -139,4 +140,30 @@ describe('activation lab training', () => {
     expect((await lab.evaluate())[0]!.accuracy).toBe(1);
     lab.dispose();
   }, 120_000);
+
+  test('the served engine: rounds give each configuration its losses, the ratios, an evaluation when asked; an abort stops it', async () => {
+    const before = tf.memory().numTensors;
+    const abort = new AbortController();
+    const configsAB = [configs[0]![1], configs[2]![1]];
+    const engine = createTrainingEngine(tf, { data, shape, configs: configsAB, trainCount, evaluation: heldOut }, abort.signal);
+    const first = (await engine.handle({ steps: 3, learningRate: 1e-3, evaluate: false })).reply;
+    expect(first.step).toBe(3);
+    expect(first.losses.map((l) => l.length)).toEqual([3, 3]);
+    expect(first.ratios.map((r) => r.length)).toEqual([shape.layers + 1, shape.layers + 1]);
+    expect(first.evaluation).toBeUndefined();
+    const second = (await engine.handle({ steps: 2, learningRate: 1e-3, evaluate: true })).reply;
+    expect(second.step).toBe(5);
+    expect(second.losses.map((l) => l.length)).toEqual([2, 2]);
+    expect(second.evaluation).toHaveLength(2);
+    // The same numbers as a trainer driven directly.
+    const direct = trainer(configsAB);
+    await direct.train(5, 1e-3);
+    expect([...first.losses[1]!, ...second.losses[1]!]).toEqual(direct.losses[1]);
+    expect(second.evaluation).toEqual(await direct.evaluate());
+    direct.dispose();
+    abort.abort(new DOMException('stopped', 'AbortError'));
+    await expect(engine.handle({ steps: 5, learningRate: 1e-3, evaluate: false })).rejects.toThrow('stopped');
+    engine.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });
