@@ -14,6 +14,7 @@ import { loadTfOn } from '../tf/load-backend.ts';
 import { residualRaceBenchmark } from './residual-race-bench.ts';
 import { detectionBenchmark } from './detection-bench.ts';
 import { segmentationBenchmark } from './segmentation-bench.ts';
+import { activationLabTrainingBenchmark } from './activation-lab-bench.ts';
 import { spiralBenchmark } from './spiral-bench.ts';
 import { knnBenchmark } from './knn-bench.ts';
 
@@ -65,6 +66,8 @@ export async function runEngineBenchmarks(base: string): Promise<Record<string, 
   const detection = backend === 'wasm' ? await detectionBenchmark(tf, data) : 'measured on wasm only';
   const segmentation = backend === 'wasm' ? await segmentationBenchmark(tf, data) : 'measured on wasm only';
   const knn = await knnBenchmark(tf, data);
+  // The training goal is a wasm goal (on SwiftShader's WebGL and WebGPU, and on plain JS, a minute says little).
+  const activationLabTraining = backend === 'wasm' ? await activationLabTrainingBenchmark(tf, data) : null;
 
   return {
     backend,
@@ -77,6 +80,7 @@ export async function runEngineBenchmarks(base: string): Promise<Record<string, 
     optimizerRaceMlpMsPerStep: mlpMs / mlpSteps,
     linearLandscape51x51Over1000DigitsMs: { firstRun: cold.milliseconds, warm: warm.milliseconds },
     activationLabSweep10x500Batch500Ms: { firstRun: labCold.milliseconds, warm: labWarm.milliseconds },
+    activationLabTraining,
     tensorsLeft: tf.memory().numTensors,
   };
 }

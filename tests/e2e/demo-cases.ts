@@ -47,6 +47,7 @@ export const DEMOS: DemoCase[] = [
   { id: 'cnn-fooling', page: L12, hash: 'cnn-fooling.stepSize=0.002', fromLink: ['target', '8'], changeTo: '7', work: 'steps' },
   { id: 'gan-2d', page: L13, hash: '', fromLink: ['speed', '2'], changeTo: '3', work: 'steps' },
   { id: 'gan-sampler', page: L13, hash: 'gan-sampler.nearest=false&gan-sampler.steps=3', fromLink: ['a', '3'], changeTo: '5', work: 'once' },
+  { id: 'spiral-classifier', page: L4, hash: 'spiral-classifier.perClass=30&spiral-classifier.hidden=20&spiral-classifier.steps=300', fromLink: ['seed', '5'], changeTo: '6', work: 'steps' },
   { id: 'backprop-graph', page: L4, hash: '', fromLink: ['circuit', 'max-circuit'], changeTo: 'sigmoid-gate', work: 'steps' },
   { id: 'gradient-check', page: A2, hash: 'gradient-check.samples=2', fromLink: ['digits', '6'], changeTo: '4', work: 'once' },
   { id: 'activation-lab', page: L6, hash: 'activation-lab.layers=3&activation-lab.width=20&activation-lab.batch=20', fromLink: ['seed', '5'], changeTo: '6', work: 'once' },

@@ -31,8 +31,20 @@ test.describe('spiral classifier', () => {
     const panel = demo.locator('[data-inspect]');
     await expect(panel).toBeVisible();
     await expect(panel).toContainText('class 2');
-    await expect(panel).toContainText(/h = max\(0, ·\) = \[.*\] \(\d+ of 100 units active\)/);
-    await expect(panel).toContainText('∂L/∂scores = p − y');
+    // Each stage forward with its value, and back with the gradient of this point's loss (computed by the engine).
+    const stage = (name: string) => panel.locator(`tr[data-stage="${name}"] td`);
+    await expect(stage('h = max(0, ·)').first()).toHaveText(/^\[.*\] \(\d+ of 100 units active\)$/);
+    await expect(stage('x').nth(1)).toHaveText(/^\(-?\d+\.\d{3}, -?\d+\.\d{3}\)$/);
+    await expect(stage('W1ᵀx + b1').nth(1)).toContainText('(0 where the unit is off)');
+    const scoreGradient = (await stage('scores W2ᵀh + b2').nth(1).textContent()) ?? '';
+    const entries = /p − y = \[(.*)\]/.exec(scoreGradient)![1]!.split(', ').map(Number);
+    // p − y over the 3 classes sums to 0, and only the point's class (2) is negative.
+    expect(entries).toHaveLength(3);
+    expect(Math.abs(entries.reduce((a, b) => a + b, 0))).toBeLessThan(0.002);
+    expect(entries[1]).toBeLessThan(0);
+    const loss = Number(await stage('Lᵢ = −log p(class 2)').first().textContent());
+    const p = Number(/\[[^,]*, ([\d.]+)/.exec((await stage('softmax p').first().textContent()) ?? '')![1]);
+    expect(loss).toBeCloseTo(-Math.log(p), 2);
   });
 
   test('bad input gets a message and the demo keeps working', async ({ page }) => {

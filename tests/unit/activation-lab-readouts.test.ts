@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeConfig, describeSweep, formatPercent, formatValue } from '../../src/demos/activation-lab/summary.ts';
+import { describeConfig, describeSweep, describeTraining, formatPercent, formatValue } from '../../src/demos/activation-lab/summary.ts';
 import type { LayerStats } from '../../src/engines/activation-lab/stats.ts';
 
 const stats = (mean: number, std: number, saturated = 0, dead = 0): LayerStats => ({ mean, std, counts: [], low: -1, high: 1, saturated, dead });
@@ -24,5 +24,19 @@ describe('activation lab readouts', () => {
     expect(describeSweep('B', { activation: 'relu', init: 'he', batchNorm: false, dropout: 0 }, relu, 2.782)).toBe(
       'B (ReLU, He): activation std 0.830 at layer 1, 0.849 at layer 2 (16.0% dead units); gradient std 1.29e-4 at layer 1, 1.24e-4 at layer 2; initial loss 2.782 (ln 10 = 2.303).',
     );
+  });
+
+  test('training in one sentence per configuration: loss, initial loss against ln 10, accuracy, ratio range', () => {
+    const he = { activation: 'relu', init: 'he', batchNorm: true, dropout: 0.5 } as const;
+    const small = { activation: 'tanh', init: 'small', batchNorm: false, dropout: 0 } as const;
+    expect(describeTraining({
+      mode: 'train', step: 150, steps: 3000, batch: 64,
+      configs: [
+        { name: 'A', config: he, losses: [2.871, 0.9, 0.3127], accuracy: 0.912, ratios: [2.1e-3, 8.4e-4, 1.5e-2] },
+        { name: 'B', config: small, losses: [2.3026, 2.3025], accuracy: undefined, ratios: [] },
+      ],
+    })).toBe('Step 150 of 3000 (minibatches of 64). A (ReLU, He, batch norm, dropout 0.5): loss 0.313, initial loss 2.871 (ln 10 = 2.303), held-out accuracy 91.2%, update/weight ratio 8.4e-4 to 1.5e-2 over the layers. B (tanh, 0.01·N(0,1)): loss 2.30, initial loss 2.303 (ln 10 = 2.303).');
+    expect(describeTraining({ mode: 'overfit', step: 200, steps: 200, batch: 20, configs: [{ name: 'A', config: he, losses: [2.4, 0.00042], accuracy: 1, ratios: [1e-3] }] }))
+      .toBe('Step 200 of 200 (on the same 20 digits, no dropout). A (ReLU, He, batch norm): loss 4.20e-4, initial loss 2.400 (ln 10 = 2.303), accuracy on the 20 100.0%, update/weight ratio 1.0e-3 to 1.0e-3 over the layers.');
   });
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { emptyClasses, formatAddedPoints, generateSpiral, parseAddedPoints, withAddedPoints } from '../../src/engines/spiral/spiral-data.ts';
@@ -86,7 +87,55 @@ describe('spiral trainer against the float64 reference', () => {
     expect(path.scores).toEqual([1.5, 1.1]);
     const p0 = 1 / (1 + Math.exp(-0.4));
     expect(path.probabilities[0]).toBeCloseTo(p0, 12);
-    expect(path.scoreGradient[1]).toBeCloseTo(1 - p0 - 1, 12);
+    expect(path.gradients.scores[1]).toBeCloseTo(1 - p0 - 1, 12);
+  });
+
+  test('a point\'s gradients at every stage match centred differences of its loss (float64 reference)', () => {
+    const weights = initialWeights('net', 3, 8, 2);
+    // Larger weights than the initial 0.01·N(0,1), so every stage has gradients well above rounding.
+    const scaled = { W1: Float64Array.from(weights.W1, (v) => 100 * v), b1: Float64Array.from({ length: 8 }, (_, i) => 0.3 * Math.sin(i)), W2: Float64Array.from(weights.W2!, (v) => 100 * v), b2: Float64Array.of(0.1, -0.2, 0.05) };
+    const x: [number, number] = [0.4, -0.7];
+    const path = pointPath(scaled, x, 2);
+    const h = 1e-6;
+    // ∂L/∂x by moving the input.
+    for (let d = 0; d < 2; d++) {
+      const plus: [number, number] = [...x];
+      const minus: [number, number] = [...x];
+      plus[d]! += h;
+      minus[d]! -= h;
+      expect(path.gradients.x[d]).toBeCloseTo((pointPath(scaled, plus, 2).loss - pointPath(scaled, minus, 2).loss) / (2 * h), 6);
+    }
+    // ∂L/∂(W1ᵀx + b1) by moving b1 (the pre-activation moves with it), ∂L/∂scores by moving b2.
+    const nudge = (key: 'b1' | 'b2', i: number, by: number) => pointPath({ ...scaled, [key]: scaled[key].map((v, j) => (j === i ? v + by : v)) }, x, 2).loss;
+    path.gradients.preActivation.forEach((g, i) => expect(g).toBeCloseTo((nudge('b1', i, h) - nudge('b1', i, -h)) / (2 * h), 6));
+    path.gradients.scores.forEach((g, k) => expect(g).toBeCloseTo((nudge('b2', k, h) - nudge('b2', k, -h)) / (2 * h), 6));
+    expect(path.gradients.preActivation.filter((g, i) => path.preActivation[i]! <= 0 && g !== 0)).toEqual([]);
+    // ∂L/∂p: only the point's class counts, at −1/p.
+    expect(path.gradients.probabilities).toEqual([0, 0, -1 / path.probabilities[2]!]);
+  });
+
+  test.each(['net', 'linear'] as const)('%s: the engine\'s path of a point (tf.grads over probes) matches the float64 reference', async (model) => {
+    const data = generateSpiral({ perClass: 20, classes: 3, noise: 0.2, seed: 3 });
+    const before = tf.memory().numTensors;
+    const trainer = createSpiralTrainer({ tf, ...data, hidden: 12, seed: 3, models: [model] });
+    await trainer.train(40, { learningRate: 1, lambda: 1e-3 });
+    const held = tf.memory().numTensors;
+    const point: [number, number] = [data.points[10]!, data.points[11]!];
+    const path = await trainer.pointPath(model, point, data.labels[5]!);
+    expect(tf.memory().numTensors).toBe(held);
+    const reference = pointPath(await trainer.weights(model), point, data.labels[5]!);
+    expect(path.loss).toBeCloseTo(reference.loss, 5);
+    for (const key of ['preActivation', 'hidden', 'scores', 'probabilities'] as const) {
+      expect(path[key]).toHaveLength(reference[key].length);
+      expect(maxDiff(path[key], reference[key]), key).toBeLessThan(1e-5);
+    }
+    for (const key of ['x', 'preActivation', 'hidden', 'scores', 'probabilities'] as const) {
+      expect(path.gradients[key]).toHaveLength(reference.gradients[key].length);
+      expect(maxDiff(path.gradients[key], reference.gradients[key]), `∂L/∂${key}`).toBeLessThan(1e-4);
+    }
+    if (model === 'net') expect(path.hidden.length).toBe(12);
+    trainer.dispose();
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   test('same seed, same losses; tensor count exact after N steps; all freed on dispose', async () => {

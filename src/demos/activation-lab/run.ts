@@ -1,90 +1,15 @@
 /**
- * One run of the activation lab: load digits, take one batch through configurations A and B
- * (same weights' N(0,1) draws, same batch), draw each layer's activations and gradients; then
- * the run is done until a setting changes. The sweeps run in a Web Worker where the backend
- * runs there (on wasm one sweep is seconds of work the page would feel), else on the page's
- * thread (data-computes-in: worker or main).
+ * One run of the activation lab, in the mode the reader chose: the statistics of one batch at
+ * initialization (./statistics.ts), or configurations A and B trained side by side on MNIST, or
+ * overfitting 20 digits (./training.ts).
  */
-import { loadMnist } from '../../data/mnist-loader.ts';
-import { standardize, type LabConfig, type LabShape } from '../../engines/activation-lab/network.ts';
-import { createSweepEngine, type SweepInit, type SweepRequest } from '../../engines/activation-lab/sweep-engine.ts';
-import type { SweepResult } from '../../engines/activation-lab/sweep.ts';
-import { yieldToEventLoop } from '../../engines/yield.ts';
-import { startEngine } from '../../tf/engine-thread.ts';
-import { createLayerHistograms, renderStatsTable } from '../../views/activation-lab/histograms.ts';
-import { fitWidth } from '../../views/fit-width.ts';
-import { toCsv } from '../export.ts';
 import type { DemoContext, DemoRun } from '../types.ts';
 import type { ACTIVATION_LAB_SPEC } from './spec.ts';
-import { describeSweep } from './summary.ts';
+import { createStatisticsRun } from './statistics.ts';
+import { createTrainingRun } from './training.ts';
 
 type Spec = typeof ACTIVATION_LAB_SPEC;
 
-export async function createActivationLabRun(context: DemoContext<Spec>): Promise<DemoRun<Spec>> {
-  const { settings: s } = context;
-  const configs: Record<'A' | 'B', LabConfig> = {
-    A: { activation: s.aActivation, init: s.aInit, batchNorm: s.aBatchNorm, dropout: s.aDropout },
-    B: { activation: s.bActivation, init: s.bInit, batchNorm: s.bBatchNorm, dropout: s.bDropout },
-  };
-  const figure = context.part('[data-figure]');
-  const table = context.part<HTMLTableElement>('[data-stats]');
-  figure.replaceChildren();
-  table.replaceChildren();
-
-  context.say('Loading MNIST digits…');
-  const data = await loadMnist(context.base, (loaded) => context.say(`Loading MNIST digits… ${(loaded / 1e6).toFixed(1)} MB`));
-  const shape: LabShape = { inputs: 784, layers: s.layers, width: s.width, classes: 10, batch: s.batch, seed: s.seed };
-  const input: SweepInit = { x: standardize(data.images, 0, s.batch), labels: data.labels.slice(0, s.batch) };
-  const engine = await startEngine<SweepInit, SweepRequest, SweepResult>({
-    tf: context.tf, backend: context.backend, signal: context.signal, init: input,
-    // Written here, literally, so that Vite finds the worker and bundles it.
-    worker: () => new Worker(new URL('./sweep.worker.ts', import.meta.url), { type: 'module', name: 'Activation lab sweep' }),
-    local: async () => createSweepEngine,
-  });
-  context.root.dataset['computesIn'] = engine.where;
-  const histograms = createLayerHistograms(figure, { width: fitWidth(figure, 360, 900), layers: s.layers });
-  const results: Partial<Record<'A' | 'B', SweepResult>> = {};
-
-  return {
-    async advance() {
-      // No progress messages: they would replace a notice about a refused setting (data-busy shows the work).
-      for (const name of ['A', 'B'] as const) {
-        results[name] = await engine.request({ shape, config: configs[name] });
-        if (context.signal.aborted) return false;
-      }
-      const { A, B } = results as Record<'A' | 'B', SweepResult>;
-      histograms.update([
-        { title: 'A: activations', color: 'var(--sl-color-accent)', layers: A.layers.map((l) => l.activations) },
-        { title: 'A: gradients', color: 'var(--sl-color-accent-high)', layers: A.layers.map((l) => l.gradients) },
-        { title: 'B: activations', color: '#d95f02', layers: B.layers.map((l) => l.activations) },
-        { title: 'B: gradients', color: '#a6480a', layers: B.layers.map((l) => l.gradients) },
-      ]);
-      // The figure and the table in separate tasks: each is a layout of the page.
-      await yieldToEventLoop();
-      renderStatsTable(table, [
-        { name: 'A', layers: A.layers, tanh: configs.A.activation === 'tanh' },
-        { name: 'B', layers: B.layers, tanh: configs.B.activation === 'tanh' },
-      ]);
-      return false;
-    },
-    summary() {
-      const { A, B } = results;
-      if (!A || !B) return 'Computing the statistics…';
-      return `${describeSweep('A', configs.A, A.layers, A.loss)} ${describeSweep('B', configs.B, B.layers, B.loss)}`;
-    },
-    exportData() {
-      const rows: (string | number)[][] = [];
-      for (const name of ['A', 'B'] as const) results[name]?.layers.forEach((l, i) => rows.push([name, i + 1, l.activations.mean, l.activations.std, l.activations.saturated, l.activations.dead, l.gradients.mean, l.gradients.std]));
-      return {
-        csv: toCsv(['config', 'layer', 'activation_mean', 'activation_std', 'saturated', 'dead', 'gradient_mean', 'gradient_std'], rows),
-        json: { shape, configs, results },
-      };
-    },
-    figure: () => histograms.svg,
-    offThreadTensors: () => engine.offThreadTensors(),
-    dispose() {
-      engine.dispose();
-      delete context.root.dataset['computesIn'];
-    },
-  };
+export function createActivationLabRun(context: DemoContext<Spec>): Promise<DemoRun<Spec>> {
+  return context.settings.mode === 'statistics' ? createStatisticsRun(context) : createTrainingRun(context);
 }

@@ -4,7 +4,6 @@
  * loss and accuracy curves; a click adds a point, or (near a point) pauses and shows its path.
  */
 import { emptyClasses, formatAddedPoints, generateSpiral, parseAddedPoints, withAddedPoints } from '../../engines/spiral/spiral-data.ts';
-import { pointPath } from '../../engines/spiral/spiral-reference.ts';
 import { EXTENT, GRID_SIZE } from '../../engines/spiral/spiral-trainer.ts';
 import { toCsv } from '../export.ts';
 import type { DemoContext, DemoRun } from '../types.ts';
@@ -26,7 +25,7 @@ export async function createSpiralRun(context: DemoContext<Spec>): Promise<DemoR
     if (nearest !== undefined) {
       picked = nearest;
       context.pause();
-      return draw();
+      return refresh();
     }
     if (Math.abs(x) > EXTENT || Math.abs(y) > EXTENT) return;
     if (added.length >= MAX_ADDED_POINTS) return context.say(`At most ${MAX_ADDED_POINTS} added points.`);
@@ -35,10 +34,12 @@ export async function createSpiralRun(context: DemoContext<Spec>): Promise<DemoR
   const draw = () => {
     const reply = training?.last;
     views.draw({ points: data.points, labels: data.labels, picked, map: reply?.map && { ...reply.map, size: GRID_SIZE } }, training?.history);
-    const weights = reply?.weights;
-    views.inspect(picked !== undefined && weights ? describePath(pointPath(weights, [data.points[2 * picked]!, data.points[2 * picked + 1]!], data.labels[picked]!), data.labels[picked]!) : []);
+    views.inspect(picked !== undefined && reply?.path ? describePath(reply.path, data.labels[picked]!) : []);
   };
+  const inspect = () => (picked === undefined ? undefined : { point: [data.points[2 * picked]!, data.points[2 * picked + 1]!] as [number, number], label: data.labels[picked]! });
   const hyper = () => ({ learningRate: settings.lr, lambda: settings.lambda });
+  // No steps: the map and the picked point's path (values and gradients, from the engine) at the weights it holds now.
+  const refresh = () => training && context.track(training.round(0, settings.show, hyper(), undefined, inspect()).then(draw));
   let training: SpiralTraining | undefined;
   if (count === 0) context.say('There are no points: set N above 0 or click on the figure to add some.');
   else {
@@ -47,15 +48,11 @@ export async function createSpiralRun(context: DemoContext<Spec>): Promise<DemoR
     context.say(describeEmptyClasses(empty));
   }
   draw();
-  const latest = (model: 'linear' | 'net') => {
-    const h = training?.history[model];
-    return h && h.losses.length > 0 ? { loss: h.losses.at(-1)!, accuracy: h.accuracies.at(-1)! } : undefined;
-  };
 
   return {
     async advance(_steps, source) {
       if (!training || training.step >= settings.steps) return false;
-      const reply = await training.round(source === 'step' ? 1 : undefined, settings.show, hyper(), settings.steps - training.step);
+      const reply = await training.round(source === 'step' ? 1 : undefined, settings.show, hyper(), settings.steps - training.step, inspect());
       draw();
       const diverged = Object.values(reply.losses).some((losses) => losses.some((loss) => !Number.isFinite(loss)));
       if (diverged) {
@@ -67,9 +64,9 @@ export async function createSpiralRun(context: DemoContext<Spec>): Promise<DemoR
     applySettings(next) {
       const showChanged = next.show !== settings.show;
       settings = next;
-      if (showChanged && training) context.track(training.round(0, settings.show, hyper()).then(draw));
+      if (showChanged) refresh();
     },
-    summary: () => describeSpiral({ step: training?.step ?? 0, steps: settings.steps, points: count, classes: settings.classes, hidden: settings.hidden, linear: latest('linear'), net: latest('net') }),
+    summary: () => describeSpiral({ step: training?.step ?? 0, steps: settings.steps, points: count, classes: settings.classes, hidden: settings.hidden, linear: training?.latest('linear'), net: training?.latest('net') }),
     exportData() {
       const h = training?.history;
       const rows = (h?.net.losses ?? []).map((loss, i) => [i, h!.linear.losses[i]!, h!.linear.accuracies[i]!, loss, h!.net.accuracies[i]!]);

@@ -28,20 +28,35 @@ const vector = (values: readonly number[], most = 6) => {
   return values.length > most ? `[${shown}, … ${values.length - most} more]` : `[${shown}]`;
 };
 
-/** The path of one point through the model, one line per stage. */
-export function describePath(path: PointPath, label: number): string[] {
-  const lines = [`x = (${path.x[0].toFixed(3)}, ${path.x[1].toFixed(3)}), class ${label + 1}`];
+export interface PathRow {
+  stage: string;
+  value: string;
+  /** ∂Lᵢ/∂(this stage), Lᵢ the point's own loss. */
+  gradient: string;
+}
+
+const norm = (values: readonly number[]) => Math.sqrt(values.reduce((sum, v) => sum + v * v, 0));
+
+/** The path of one point through the model, one row per stage: its value forward, its gradient back. */
+export function describePath(path: PointPath, label: number): PathRow[] {
+  const { gradients: g } = path;
+  const rows: PathRow[] = [{ stage: 'x', value: `(${path.x[0].toFixed(3)}, ${path.x[1].toFixed(3)}), class ${label + 1}`, gradient: `(${g.x[0].toFixed(3)}, ${g.x[1].toFixed(3)})` }];
   if (path.hidden.length > 0) {
     const active = path.hidden.filter((h) => h > 0).length;
-    lines.push(`W1ᵀx + b1 = ${vector(path.preActivation)}`);
-    lines.push(`h = max(0, ·) = ${vector(path.hidden)} (${active} of ${path.hidden.length} units active)`);
-    lines.push(`scores W2ᵀh + b2 = ${vector(path.scores)}`);
+    rows.push({ stage: 'W1ᵀx + b1', value: vector(path.preActivation), gradient: `${vector(g.preActivation)} (0 where the unit is off)` });
+    rows.push({ stage: 'h = max(0, ·)', value: `${vector(path.hidden)} (${active} of ${path.hidden.length} units active)`, gradient: `W2 · ∂Lᵢ/∂scores = ${vector(g.hidden)}` });
+    rows.push({ stage: 'scores W2ᵀh + b2', value: vector(path.scores), gradient: `p − y = ${vector(g.scores)}` });
   } else {
-    lines.push(`scores Wᵀx + b = ${vector(path.scores)}`);
+    rows.push({ stage: 'scores Wᵀx + b', value: vector(path.scores), gradient: `p − y = ${vector(g.scores)}` });
   }
-  lines.push(`softmax p = ${vector(path.probabilities)}, loss −log p(class ${label + 1}) = ${(-Math.log(path.probabilities[label]!)).toFixed(3)}`);
-  lines.push(`∂L/∂scores = p − y = ${vector(path.scoreGradient)}`);
-  return lines;
+  rows.push({ stage: 'softmax p', value: vector(path.probabilities), gradient: `−1/p at class ${label + 1} = ${vector(g.probabilities)}` });
+  rows.push({ stage: `Lᵢ = −log p(class ${label + 1})`, value: path.loss.toFixed(3), gradient: '1' });
+  // A weight's gradient is an outer product (input × the gradient at its output): its norm is the product of theirs.
+  const weights = path.hidden.length > 0
+    ? `‖∂Lᵢ/∂W1‖ = ‖x‖·‖∂Lᵢ/∂(W1ᵀx + b1)‖ = ${(norm(path.x) * norm(g.preActivation)).toFixed(3)}; ‖∂Lᵢ/∂W2‖ = ‖h‖·‖∂Lᵢ/∂scores‖ = ${(norm(path.hidden) * norm(g.scores)).toFixed(3)}; ∂Lᵢ/∂b1 and ∂Lᵢ/∂b2 are the rows above`
+    : `‖∂Lᵢ/∂W‖ = ‖x‖·‖∂Lᵢ/∂scores‖ = ${(norm(path.x) * norm(g.scores)).toFixed(3)}; ∂Lᵢ/∂b is the scores' row`;
+  rows.push({ stage: 'weights', value: '', gradient: weights });
+  return rows;
 }
 
 /** The message for classes without points (K is set, but no point carries those labels). */

@@ -18,8 +18,10 @@ export interface SpiralTraining {
   readonly step: number;
   readonly history: Record<SpiralModel, { losses: number[]; accuracies: number[] }>;
   readonly last: SpiralReply | undefined;
-  /** One round of about ROUND_MS (or exactly `steps` steps); refreshes the map of `show`. */
-  round(steps: number | undefined, show: SpiralModel, hyper: SpiralRound['hyper'], most?: number): Promise<SpiralReply>;
+  /** One round of about ROUND_MS (or exactly `steps` steps); refreshes the map of `show` (and the path of `inspect`). */
+  round(steps: number | undefined, show: SpiralModel, hyper: SpiralRound['hyper'], most?: number, inspect?: SpiralRound['inspect']): Promise<SpiralReply>;
+  /** A model's loss and accuracy at the last step, if it has taken one. */
+  latest(model: SpiralModel): { loss: number; accuracy: number } | undefined;
   offThreadTensors(): number;
   dispose(): void;
 }
@@ -40,10 +42,10 @@ export async function startSpiralTraining(context: DemoContext<typeof SPIRAL_SPE
     get step() { return step; },
     history,
     get last() { return last; },
-    async round(steps, show, hyper, most = Infinity) {
+    async round(steps, show, hyper, most = Infinity, inspect) {
       const count = Math.min(most, steps ?? (msPerStep === undefined ? 5 : Math.max(1, Math.min(2000, Math.round(ROUND_MS[engine.where] / msPerStep)))));
       const started = performance.now();
-      const reply = await engine.request({ steps: count, hyper, show });
+      const reply = await engine.request({ steps: count, hyper, show, inspect });
       if (count > 0) {
         const measured = (performance.now() - started) / count;
         msPerStep = msPerStep === undefined ? measured : 0.7 * msPerStep + 0.3 * measured;
@@ -55,6 +57,10 @@ export async function startSpiralTraining(context: DemoContext<typeof SPIRAL_SPE
       step = reply.step;
       last = reply;
       return reply;
+    },
+    latest(model) {
+      const h = history[model];
+      return h.losses.length > 0 ? { loss: h.losses.at(-1)!, accuracy: h.accuracies.at(-1)! } : undefined;
     },
     offThreadTensors: () => engine.offThreadTensors(),
     dispose() {

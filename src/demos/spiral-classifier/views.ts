@@ -6,6 +6,7 @@ import { fitWidth } from '../../views/fit-width.ts';
 import { createLineChart } from '../../views/line-chart.ts';
 import type { DemoContext } from '../types.ts';
 import type { SPIRAL_SPEC } from './spec.ts';
+import type { PathRow } from './summary.ts';
 
 type History = Record<SpiralModel, { losses: number[]; accuracies: number[] }>;
 const COLORS = { linear: '#999999', net: 'var(--sl-color-accent)' };
@@ -33,9 +34,22 @@ export function createSpiralViews(context: DemoContext<typeof SPIRAL_SPEC>, onCl
         accuracy.update(series(history, 'accuracies'));
       }
     },
-    inspect(lines: string[]) {
-      panel.hidden = lines.length === 0;
-      panel.replaceChildren(...lines.map((line) => Object.assign(document.createElement('div'), { textContent: line })));
+    inspect(rows: readonly PathRow[]) {
+      panel.hidden = rows.length === 0;
+      panel.replaceChildren();
+      if (rows.length === 0) return;
+      const table = document.createElement('table');
+      const head = table.createTHead().insertRow();
+      for (const text of ['stage', 'value (forward)', 'gradient ∂Lᵢ/∂ (backward, this point\'s loss)']) head.append(Object.assign(document.createElement('th'), { textContent: text, scope: 'col' }));
+      const body = table.createTBody();
+      for (const row of rows) {
+        const tr = body.insertRow();
+        tr.dataset['stage'] = row.stage;
+        tr.append(Object.assign(document.createElement('th'), { textContent: row.stage, scope: 'row' }));
+        tr.insertCell().textContent = row.value;
+        tr.insertCell().textContent = row.gradient;
+      }
+      panel.append(table);
     },
   };
 }

@@ -6,7 +6,7 @@ import { BN_EPSILON, dropoutMasks, initialWeights, type LabConfig, type LabShape
 
 type Matrix = Float64Array; // row-major
 
-function matMul(a: Matrix, b: Matrix, n: number, k: number, m: number): Matrix {
+export function matMul(a: Matrix, b: Matrix, n: number, k: number, m: number): Matrix {
   const out = new Float64Array(n * m);
   for (let i = 0; i < n; i++) for (let p = 0; p < k; p++) {
     const v = a[i * k + p]!;
@@ -16,7 +16,7 @@ function matMul(a: Matrix, b: Matrix, n: number, k: number, m: number): Matrix {
 }
 
 /** g (n×m) times wᵀ, where w is k×m: the gradient flowing back through an affine layer (n×k). */
-function matMulTransB(g: Matrix, w: Matrix, n: number, k: number, m: number): Matrix {
+export function matMulTransB(g: Matrix, w: Matrix, n: number, k: number, m: number): Matrix {
   const out = new Float64Array(n * k);
   for (let i = 0; i < n; i++) for (let p = 0; p < k; p++) {
     let s = 0;

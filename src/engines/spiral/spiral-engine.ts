@@ -2,12 +2,13 @@
  * The spiral trainer as rounds of work, the form a Web Worker serves (src/tf/worker-serve.ts)
  * and the page's thread runs where the backend cannot start in a worker (src/tf/engine-thread.ts).
  * A round trains some steps with the learning rate and λ the reader has set now, then sends back
- * the decision map and weights of the model shown, if asked. Plain arrays only cross.
+ * the decision map and weights of the model shown, if asked, and the path of a point the reader
+ * picked through it. Plain arrays only cross.
  */
 import type { Tf } from '../../tf/types.ts';
 import type { ServedEngine } from '../../tf/worker-serve.ts';
 import { createSpiralTrainer, type DecisionMap, type Hyper, type SpiralModel } from './spiral-trainer.ts';
-import type { SpiralWeights } from './spiral-reference.ts';
+import type { PointPath, SpiralWeights } from './spiral-reference.ts';
 
 export interface SpiralInit {
   points: Float32Array;
@@ -23,6 +24,8 @@ export interface SpiralRound {
   hyper: Hyper;
   /** The model whose decision map (and weights) to send back; none: losses only. */
   show?: SpiralModel;
+  /** A point to follow through the model shown: its values and gradients come back as `path`. */
+  inspect?: { point: [number, number]; label: number } | undefined;
 }
 
 export interface SpiralReply {
@@ -32,6 +35,7 @@ export interface SpiralReply {
   accuracies: Partial<Record<SpiralModel, number[]>>;
   map?: DecisionMap;
   weights?: SpiralWeights;
+  path?: PointPath;
 }
 
 export function createSpiralEngine(tf: Tf, init: SpiralInit, signal: AbortSignal): ServedEngine<SpiralRound, SpiralReply> {
@@ -51,6 +55,7 @@ export function createSpiralEngine(tf: Tf, init: SpiralInit, signal: AbortSignal
         reply.map = await trainer.decisionMap(round.show);
         reply.weights = await trainer.weights(round.show);
         transfer.push(reply.map.classes.buffer, reply.map.confidence.buffer);
+        if (round.inspect) reply.path = await trainer.pointPath(round.show, round.inspect.point, round.inspect.label);
       }
       return { reply, transfer };
     },

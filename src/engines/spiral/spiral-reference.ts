@@ -1,6 +1,7 @@
 /**
  * The case study's two models in plain float64 TypeScript: the reference the tfjs engine is
- * tested against, and the page's forward pass for one point (the inspect panel).
+ * tested against, including the path of one point forward and its gradients back (the inspect panel's
+ * numbers come from the engine, spiral-trainer.ts, and are tested against this).
  * Loss: mean cross-entropy of softmax(scores) + ½λ ΣW² over the weight matrices (not biases).
  */
 export interface SpiralWeights {
@@ -18,8 +19,18 @@ export interface PointPath {
   hidden: number[];
   scores: number[];
   probabilities: number[];
-  /** ∂Lᵢ/∂scores = p − onehot(y): the gradient that starts backpropagation for this point. */
-  scoreGradient: number[];
+  /** This point's loss Lᵢ = −log p(its class). */
+  loss: number;
+  /** ∂Lᵢ/∂ each stage, from the softmax back to the input (backpropagation for this one point). */
+  gradients: {
+    probabilities: number[];
+    /** p − onehot(y): the gradient that starts backpropagation through the network. */
+    scores: number[];
+    /** W2 ∂Lᵢ/∂scores, and through the ReLU: zero where the unit is off (empty for the linear model). */
+    hidden: number[];
+    preActivation: number[];
+    x: [number, number];
+  };
 }
 
 function affine(input: readonly number[], W: ArrayLike<number>, b: ArrayLike<number>, outputs: number): number[] {
@@ -37,6 +48,13 @@ export function softmax(scores: readonly number[]): number[] {
   return exps.map((e) => e / sum);
 }
 
+/** Wᵀ-times: the gradient on the inputs of an affine layer (W is inputs × outputs, row-major). */
+function backAffine(gradient: readonly number[], W: ArrayLike<number>, inputs: number): number[] {
+  const outputs = gradient.length;
+  return Array.from({ length: inputs }, (_, i) => gradient.reduce((sum, g, k) => sum + W[i * outputs + k]! * g, 0));
+}
+
+/** One point forward through the model and its own loss Lᵢ back, stage by stage. */
 export function pointPath(weights: SpiralWeights, x: [number, number], label: number): PointPath {
   const K = weights.W2 ? weights.b2!.length : weights.b1.length;
   let preActivation: number[] = [];
@@ -50,7 +68,22 @@ export function pointPath(weights: SpiralWeights, x: [number, number], label: nu
     scores = affine(x, weights.W1, weights.b1, K);
   }
   const probabilities = softmax(scores);
-  return { x, preActivation, hidden, scores, probabilities, scoreGradient: probabilities.map((p, k) => p - (k === label ? 1 : 0)) };
+  const dScores = probabilities.map((p, k) => p - (k === label ? 1 : 0));
+  const dProbabilities = probabilities.map((p, k) => (k === label ? -1 / p : 0));
+  let dHidden: number[] = [];
+  let dPre: number[] = [];
+  let dX: number[];
+  if (weights.W2) {
+    dHidden = backAffine(dScores, weights.W2, hidden.length);
+    dPre = dHidden.map((g, h) => (preActivation[h]! > 0 ? g : 0));
+    dX = backAffine(dPre, weights.W1, 2);
+  } else {
+    dX = backAffine(dScores, weights.W1, 2);
+  }
+  return {
+    x, preActivation, hidden, scores, probabilities, loss: -Math.log(probabilities[label]!),
+    gradients: { probabilities: dProbabilities, scores: dScores, hidden: dHidden, preActivation: dPre, x: [dX[0]!, dX[1]!] },
+  };
 }
 
 export interface ReferenceStep {
@@ -77,7 +110,7 @@ export function referenceStep(weights: SpiralWeights, points: ArrayLike<number>,
     const path = pointPath(weights, x, y);
     dataLoss -= Math.log(path.probabilities[y]!);
     if (path.scores.indexOf(Math.max(...path.scores)) === y) correct += 1;
-    const dScores = path.scoreGradient.map((g) => g / n);
+    const dScores = path.gradients.scores.map((g) => g / n);
     if (twoLayer) {
       const dHidden = new Array<number>(H).fill(0);
       for (let h = 0; h < H; h++) {

@@ -10,7 +10,7 @@
 import type { Tensor, Tf } from '../../tf/types.ts';
 import { runSliced } from '../../tf/slices.ts';
 import { createRandom } from '../random.ts';
-import type { SpiralWeights } from './spiral-reference.ts';
+import type { PointPath, SpiralWeights } from './spiral-reference.ts';
 
 export type SpiralModel = 'linear' | 'net';
 export const SPIRAL_MODELS: readonly SpiralModel[] = ['linear', 'net'];
@@ -159,6 +159,46 @@ export function createSpiralTrainer(options: SpiralTrainerOptions) {
       const confidenceOut = Float32Array.from(await confidence!.data());
       tf.dispose([winner!, confidence!]);
       return { classes: classesOut, confidence: confidenceOut };
+    },
+    /**
+     * One point's path through `model` at its current weights: each stage's values and the
+     * gradients of the point's own loss Lᵢ = −log p(label) with respect to them, by tf.grads over
+     * zero "probes" added at each stage (∂Lᵢ/∂probe is ∂Lᵢ/∂stage, with no hand-written backward).
+     */
+    async pointPath(model: SpiralModel, point: [number, number], label: number): Promise<PointPath> {
+      const w = weights.get(model)!;
+      const twoLayer = w.length === 4;
+      const kept: Tensor[] = [];
+      const tensors = tf.tidy(() => {
+        const x = tf.tensor2d([point], [1, 2]);
+        // Probes at (W1ᵀx + b1, h,) scores and p: the linear model has no hidden stages.
+        const probes = [...(twoLayer ? [tf.zeros([1, hidden]), tf.zeros([1, hidden])] : []), tf.zeros([1, classes]), tf.zeros([1, classes])];
+        const path = (input: Tensor, ...z: Tensor[]) => {
+          let h = input;
+          if (twoLayer) {
+            const preActivation = tf.add(tf.add(tf.matMul(input, w[0]!), w[1]!), z[0]!);
+            h = tf.add(tf.relu(preActivation), z[1]!);
+            kept.push(tf.keep(preActivation), tf.keep(h));
+          }
+          const [W, b] = twoLayer ? [w[2]!, w[3]!] : [w[0]!, w[1]!];
+          const scores = tf.add(tf.add(tf.matMul(h, W), b), z.at(-2)!);
+          const probabilities = tf.add(tf.softmax(scores), z.at(-1)!);
+          kept.push(tf.keep(scores), tf.keep(probabilities));
+          return tf.sum(tf.neg(tf.log(tf.slice(probabilities, [0, label], [1, 1]))));
+        };
+        const { value, grads } = tf.valueAndGrads(path)([x, ...probes]);
+        return [value, ...grads];
+      });
+      const read = async (t: Tensor | undefined) => (t ? Array.from(await t.data()) : []);
+      const all = await Promise.all(tensors.map(read));
+      const [loss, dX, dPre, dHidden, dScores, dProbabilities] = twoLayer ? all : [all[0], all[1], [], [], ...all.slice(2)];
+      const values = await Promise.all(kept.map(read));
+      tf.dispose([...tensors, ...kept]);
+      const [preActivation, hiddenValues, scores, probabilities] = twoLayer ? values : [[], [], ...values];
+      return {
+        x: point, preActivation: preActivation!, hidden: hiddenValues!, scores: scores!, probabilities: probabilities!, loss: loss![0]!,
+        gradients: { probabilities: dProbabilities!, scores: dScores!, hidden: dHidden!, preActivation: dPre!, x: [dX![0]!, dX![1]!] },
+      };
     },
     async weights(model: SpiralModel): Promise<SpiralWeights & { W1: Float32Array; b1: Float32Array }> {
       const values = await Promise.all(weights.get(model)!.map(async (t) => (await t.data()) as Float32Array));
