@@ -26,8 +26,8 @@ test.describe('linear classifier', () => {
     await expect(demo.locator('[data-figure] image[data-template]')).toHaveCount(10);
     await expect(demo.locator('[data-figure] image[data-template="9"]')).toHaveAttribute('href', /^data:image\/png/);
     await expect(demo.locator('[data-digit] [data-class]')).toHaveCount(10);
-    await expect(demo.locator('[data-digit]')).toContainText('probability softmax(s)');
-    await expect(demo.locator('[data-digit]')).toContainText(/L_i = −log p_y = \d+\.\d{3}; template \d wins/);
+    await expect(demo.locator('[data-digit]')).toContainText('probability p = softmax(s)');
+    await expect(demo.locator('[data-digit]')).toContainText(/L_i = −log p_y = \d+\.\d{3}Template \d wins/);
     // Worker: three splits' X and one-hot Y, and W; nothing on the page.
     expect(await idleTensorCount(demo)).toBe(7);
 
@@ -72,7 +72,7 @@ test.describe('linear classifier', () => {
     await digit.fill('5000');
     await digit.press('Enter');
     await expect(message).toHaveText('Test digit: 5000 is outside 1 to 2000; using 2000.');
-    await expect(demo.locator('[data-digit]')).toContainText('template');
+    await expect(demo.locator('[data-digit]')).toContainText('Template');
 
     // A learning rate far too large: the loss overflows, and the reader is told what to do.
     await page.goto('about:blank');

@@ -113,7 +113,7 @@ describe('the linear classifier on MNIST', () => {
     const hyper = { learningRate: 0.5, lambda: 1e-4 };
     const run = async (seed: number) => {
       const engine = await createLinearEngine(tf, init('softmax', seed), new AbortController().signal);
-      // Data of three splits (X and one-hot Y each) and W.
+      // X and one-hot Y of the training-accuracy digits, the validation and the test split; and W.
       expect(tf.memory().numTensors - before).toBe(7);
       const first = (await engine.handle({ op: 'train', steps: 5, hyper, evaluate: false, weights: false, test: false })).reply;
       const counted = tf.memory().numTensors;

@@ -40,6 +40,17 @@ export function linearLossAndGradient(tf: Tf, kind: LossKind, x: Tensor, oneHot:
   });
 }
 
+/** The rows of a minibatch and their one-hot labels, copied out of the preprocessed training digits. */
+function copyBatch(data: LinearData, indices: Int32Array): { x: Float32Array; oneHot: Float32Array } {
+  const x = new Float32Array(indices.length * FEATURES);
+  const oneHot = new Float32Array(indices.length * CLASSES);
+  indices.forEach((index, row) => {
+    x.set(data.trainX.subarray(index * FEATURES, (index + 1) * FEATURES), row * FEATURES);
+    oneHot[row * CLASSES + data.trainLabels[index]!] = 1;
+  });
+  return { x, oneHot };
+}
+
 /** The initial W of the assignment: 0.001·N(0, 1), seeded. */
 export function initialWeights(seed: number): Float32Array {
   const random = createRandom(seed);
@@ -49,7 +60,7 @@ export function initialWeights(seed: number): Float32Array {
 export function createLinearTrainer(options: LinearTrainerOptions) {
   const { tf, data, kind, batchSize } = options;
   // The minibatch order has its own stream, so the same seed gives the same W and the same batches.
-  const sample = createBatchSampler(data.train.count, batchSize, createRandom(options.seed + 1));
+  const sample = createBatchSampler(data.trainLabels.length, batchSize, createRandom(options.seed + 1));
   let w: Tensor = tf.tensor2d(initialWeights(options.seed), [FEATURES, CLASSES]);
   const losses: number[] = [];
   let step = 0;
@@ -68,21 +79,21 @@ export function createLinearTrainer(options: LinearTrainerOptions) {
     async train(count: number, hyper: Hyper): Promise<void> {
       const { learningRate: lr, lambda } = hyper;
       await runSliced(tf, count, () => {
-        const indices = tf.tensor1d(sample(), 'int32');
+        const { x: batchX, oneHot: batchY } = copyBatch(data, sample());
+        const x = tf.tensor2d(batchX, [batchSize, FEATURES]);
+        const oneHot = tf.tensor2d(batchY, [batchSize, CLASSES]);
         const { next, loss } = tf.tidy(() => {
-          const x = tf.gather(data.train.x, indices);
-          const oneHot = tf.gather(data.train.oneHot, indices);
           const { loss, gradient } = linearLossAndGradient(tf, kind, x, oneHot, w, lambda);
           return { next: tf.sub(w, tf.mul(lr, gradient)), loss };
         });
-        indices.dispose();
+        tf.dispose([x, oneHot]);
         w.dispose();
         w = next;
         step += 1;
         return loss;
       }, { signal: options.signal, onValues: (values) => losses.push(values[0]!) });
     },
-    /** Training and validation accuracy of the current W. */
+    /** Training accuracy (on the first EVALUATION_DIGITS training digits) and validation accuracy of the current W. */
     async evaluate(): Promise<{ train: number; validation: number }> {
       return { train: await read(accuracyOf(data.train)), validation: await read(accuracyOf(data.validation)) };
     },
