@@ -11,6 +11,7 @@ import { createSurfaceRace } from '../engines/optimizer-race/surface-race.ts';
 import { SURFACES } from '../engines/optimizers/surfaces.ts';
 import { DEFAULT_HYPERPARAMETERS, OPTIMIZERS } from '../engines/optimizers/update-rules.ts';
 import { loadTfOn } from '../tf/load-backend.ts';
+import { linearClassifierBenchmark } from './linear-bench.ts';
 import { spiralBenchmark } from './spiral-bench.ts';
 
 const racers = (lr: number) => OPTIMIZERS.map((name) => ({ name, enabled: true, hyper: { ...DEFAULT_HYPERPARAMETERS, lr } }));
@@ -55,10 +56,12 @@ export async function runEngineBenchmarks(base: string): Promise<Record<string, 
   const labWarm = await statisticsSweep(tf, labShape, labConfig, labInput);
 
   const spiral = await spiralBenchmark(tf);
+  const linearClassifier = await linearClassifierBenchmark(tf, data);
 
   return {
     backend,
     spiral,
+    linearClassifier,
     optimizerRace2dMsPerStep: surfaceMs / 200,
     optimizerRaceMlpMsPerStep: mlpMs / mlpSteps,
     linearLandscape51x51Over1000DigitsMs: { firstRun: cold.milliseconds, warm: warm.milliseconds },
