@@ -49,7 +49,7 @@ test.describe('linear classifier', () => {
     const summary = (await demo.locator('[data-summary]').textContent()) ?? '';
     const best = /Sweep done \(4 cells\)\. Best: learning rate ([\d.e-]+), λ ([\d.e-]+), validation accuracy ([\d.]+)%\. Retrained with it: Multiclass SVM, step 60 of 60 \(learning rate \1, λ \2\)/.exec(summary);
     expect(best, summary).not.toBeNull();
-    // The grid is lr ∈ {0.001, 1} × λ ∈ {1e-5, 0.1}: the best cell holds the largest accuracy drawn.
+    // The grid is lr ∈ {0.00316, 3.16} × λ ∈ {1e-5, 0.1}: the best cell holds the largest accuracy drawn.
     const cells = await demo.locator('[data-sweep] [data-cell] text').allTextContents();
     expect(Math.max(...cells.map((c) => Number(c.replace('%', ''))))).toBeCloseTo(Number(best![3]), 1);
     await expect(demo.locator('[data-digit]')).toContainText('margin max(0, s − s_y + 1)');

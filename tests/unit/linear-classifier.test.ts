@@ -166,8 +166,9 @@ describe('the hyperparameter grid', () => {
     expect(logSpace([-5, -1], 5)).toEqual([1e-5, 1e-4, 1e-3, 1e-2, 1e-1]);
     expect(logSpace([-3, 0], 5)).toEqual([0.001, 0.00562, 0.0316, 0.178, 1]);
     const grid = sweepGrid(5);
-    expect(cellAt(grid, 0)).toEqual({ learningRate: 0.001, lambda: 1e-5 });
-    expect(cellAt(grid, 7)).toEqual({ learningRate: 0.0316, lambda: 1e-4 });
+    expect(grid.learningRates).toEqual([0.00316, 0.0178, 0.1, 0.562, 3.16]);
+    expect(cellAt(grid, 0)).toEqual({ learningRate: 0.00316, lambda: 1e-5 });
+    expect(cellAt(grid, 7)).toEqual({ learningRate: 0.1, lambda: 1e-4 });
     expect(bestCell([0.5, Number.NaN, 0.9, 0.9, 0.1])).toBe(2);
     expect(bestCell([Number.NaN])).toBe(-1);
   });

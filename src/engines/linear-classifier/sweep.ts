@@ -3,8 +3,8 @@
  * (both act multiplicatively), and the choice of the best cell by validation accuracy.
  */
 
-/** Decades the grid spans: learning rate 10⁻³ to 10⁰, λ 10⁻⁵ to 10⁻¹. */
-export const LEARNING_RATE_DECADES: [number, number] = [-3, 0];
+/** Decades the grid spans: learning rate 10^−2.5 to 10^0.5 (0.00316 to 3.16), λ 10⁻⁵ to 10⁻¹. */
+export const LEARNING_RATE_DECADES: [number, number] = [-2.5, 0.5];
 export const LAMBDA_DECADES: [number, number] = [-5, -1];
 
 /** `count` values from 10^from to 10^to, evenly spaced in the exponent, to 3 significant digits. */
