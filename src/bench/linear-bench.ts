@@ -16,7 +16,7 @@ export async function linearClassifierBenchmark(tf: Tf, data: MnistData) {
   const init = { images: data.images, labels: data.labels, splits: linearSplits(data.manifest.trainCount, data.manifest.count), kind: 'softmax' as const, batchSize: 200, seed: 1 };
   const signal = new AbortController().signal;
   let started = performance.now();
-  const engine = await createLinearEngine(tf, init, signal);
+  const engine = createLinearEngine(tf, init, signal);
   const prepareMs = performance.now() - started;
   started = performance.now();
   let test = 0;

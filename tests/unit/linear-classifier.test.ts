@@ -112,7 +112,7 @@ describe('the linear classifier on MNIST', () => {
     const before = tf.memory().numTensors;
     const hyper = { learningRate: 0.5, lambda: 1e-4 };
     const run = async (seed: number) => {
-      const engine = await createLinearEngine(tf, init('softmax', seed), new AbortController().signal);
+      const engine = createLinearEngine(tf, init('softmax', seed), new AbortController().signal);
       // X and one-hot Y of the training-accuracy digits, the validation and the test split; and W.
       expect(tf.memory().numTensors - before).toBe(7);
       const first = (await engine.handle({ op: 'train', steps: 5, hyper, evaluate: false, weights: false, test: false })).reply;
@@ -136,7 +136,7 @@ describe('the linear classifier on MNIST', () => {
   });
 
   test('softmax learns: well over 80% on validation and test digits after 200 steps', async () => {
-    const engine = await createLinearEngine(tf, { ...init('softmax'), batchSize: 100 }, new AbortController().signal);
+    const engine = createLinearEngine(tf, { ...init('softmax'), batchSize: 100 }, new AbortController().signal);
     const reply = (await engine.handle({ op: 'train', steps: 200, hyper: { learningRate: 0.5, lambda: 5e-4 }, evaluate: true, weights: false, test: true })).reply;
     engine.dispose();
     expect(reply.losses[0]).toBeCloseTo(Math.log(10), 1);
@@ -147,7 +147,7 @@ describe('the linear classifier on MNIST', () => {
   });
 
   test('a sweep cell trains a fresh classifier and leaves the run\'s own alone', async () => {
-    const engine = await createLinearEngine(tf, init('svm'), new AbortController().signal);
+    const engine = createLinearEngine(tf, init('svm'), new AbortController().signal);
     const hyper = { learningRate: 0.05, lambda: 1e-3 };
     const cell = (await engine.handle({ op: 'cell', steps: 30, hyper })).reply;
     expect(cell.step).toBe(0);
