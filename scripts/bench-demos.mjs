@@ -13,6 +13,9 @@
 // encoder-decoder reaches held-out mean IoU >= 0.6 (background and 10 digits) within 5 minutes.
 // Issue 13: kNN's full 5-fold sweep over k in {1,...,100} on 5,000 training digits <= 15 s on wasm;
 // the held-out accuracy at the chosen k is printed (about 0.93 expected).
+// within 5 s on wasm; the linear classifier plateaus near 50% (case study: 49% and 98%).
+// Issue 13: a softmax linear classifier (the demo's defaults) >= 90% held-out accuracy within 10 s on wasm;
+// its 5 x 5 learning rate x regularization sweep (300 steps per cell) within 60 s on wasm.
 // (longest tasks are measured with the Long Tasks API, which reports tasks over 50 ms; 0 = none).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -60,6 +63,9 @@ try {
         entry.knnDemoDoneMs = knn.ms;
         entry.knnDemoLongestTaskMs = knn.longestTaskMs;
       }
+      const linear = await firstFrame(page, `notes/lecture-02-image-classification/?backend=${backend}`, 'linear-classifier', 'done');
+      entry.linearClassifierReadyMs = linear.ms;
+      entry.linearClassifierLongestTaskMs = linear.longestTaskMs;
     } catch (error) {
       entry.error = String(error.message ?? error).split('\n')[0];
     }
@@ -86,6 +92,8 @@ console.log(JSON.stringify({
     segmenterMeanIou06Within5MinOnWasm: wasm.segmentation && typeof wasm.segmentation === 'object' ? wasm.segmentation.reached !== null && wasm.segmentation.reached.trainSeconds <= 300 : null,
     knnSweep5000DigitsUnder15sOnWasm: typeof wasm.knn?.sweepMs === 'number' ? wasm.knn.sweepMs <= 15000 : null,
     knnHeldOutAccuracyOnWasm: wasm.knn?.heldOutAccuracy ?? null,
+    linearSoftmax90PercentWithin10sOnWasm: typeof wasm.linearClassifier?.softmax?.msTo90 === 'number' ? wasm.linearClassifier.softmax.msTo90 <= 10000 : false,
+    linearSweep5x5Within60sOnWasm: typeof wasm.linearClassifier?.sweep5x5?.ms === 'number' ? wasm.linearClassifier.sweep5x5.ms <= 60000 : null,
     firstFrameUnder1500msOnWasm: typeof wasm.optimizerRaceFirstFrameMs === 'number' ? wasm.optimizerRaceFirstFrameMs <= 1500 : null,
   },
   results,

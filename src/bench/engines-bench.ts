@@ -15,6 +15,7 @@ import { residualRaceBenchmark } from './residual-race-bench.ts';
 import { detectionBenchmark } from './detection-bench.ts';
 import { segmentationBenchmark } from './segmentation-bench.ts';
 import { activationLabTrainingBenchmark } from './activation-lab-bench.ts';
+import { linearClassifierBenchmark } from './linear-bench.ts';
 import { spiralBenchmark } from './spiral-bench.ts';
 import { knnBenchmark } from './knn-bench.ts';
 
@@ -68,6 +69,7 @@ export async function runEngineBenchmarks(base: string): Promise<Record<string, 
   const knn = await knnBenchmark(tf, data);
   // The training goal is a wasm goal (on SwiftShader's WebGL and WebGPU, and on plain JS, a minute says little).
   const activationLabTraining = backend === 'wasm' ? await activationLabTrainingBenchmark(tf, data) : null;
+  const linearClassifier = await linearClassifierBenchmark(tf, data);
 
   return {
     backend,
@@ -76,6 +78,7 @@ export async function runEngineBenchmarks(base: string): Promise<Record<string, 
     detection,
     segmentation,
     knn,
+    linearClassifier,
     optimizerRace2dMsPerStep: surfaceMs / 200,
     optimizerRaceMlpMsPerStep: mlpMs / mlpSteps,
     linearLandscape51x51Over1000DigitsMs: { firstRun: cold.milliseconds, warm: warm.milliseconds },

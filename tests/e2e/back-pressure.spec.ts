@@ -11,6 +11,7 @@ import { expect, test } from './fixtures.ts';
 const HEAVY = [
   { name: 'loss landscape at 51×51', path: 'notes/lecture-03-loss-functions-and-optimization/', id: 'loss-landscape', hash: '#loss-landscape.resolution=51&loss-landscape.steps=2000' },
   { name: 't-SNE of 10,000 digits', path: 'notes/lecture-02-image-classification/', id: 'tsne', hash: '#tsne.n=10000' },
+  { name: 'linear classifier sweep', path: 'notes/lecture-02-image-classification/', id: 'linear-classifier', hash: '#linear-classifier.mode=sweep&linear-classifier.cellSteps=2000' },
   { name: 'ConvNet trained from scratch', path: 'notes/lecture-05-convolutional-neural-networks/', id: 'cnn-viewer', hash: '#cnn-viewer.weights=scratch' },
   { name: 'residual race at depth 32', path: 'notes/lecture-09-cnn-architectures/', id: 'residual-race', hash: '#residual-race.depth=32' },
   { name: 'grid detector in training', path: 'notes/lecture-11-detection-and-segmentation/', id: 'detector', hash: '#detector.steps=3000' },

@@ -37,6 +37,7 @@ const L13 = 'notes/lecture-13-generative-models/';
 
 export const DEMOS: DemoCase[] = [
   { id: 'optimizer-race', page: L7, hash: '', fromLink: ['speed', '2'], changeTo: '5', work: 'steps' },
+  { id: 'linear-classifier', page: L2, hash: 'linear-classifier.steps=40', fromLink: ['digit', '7'], changeTo: '8', work: 'steps' },
   { id: 'loss-landscape', page: L3, hash: 'loss-landscape.steps=10', fromLink: ['resolution', '5'], changeTo: '7', work: 'once' },
   { id: 'tsne', page: L12, hash: 'tsne.n=500&tsne.exaggerationIterations=50', fromLink: ['iterations', '300'], changeTo: '250', work: 'steps' },
   { id: 'conv-mechanics', page: L5, hash: 'conv-mechanics.width=9&conv-mechanics.height=9', fromLink: ['seed', '5'], changeTo: '6', work: 'steps', agrees: '.conv-mech-check[data-agrees="true"]' },

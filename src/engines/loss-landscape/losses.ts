@@ -26,6 +26,37 @@ export function dataLoss(tf: Tf, kind: LossKind, scores: Tensor, oneHot: Tensor)
   return tf.tidy(() => tf.mean(perExampleLoss(tf, kind, scores, oneHot), -1));
 }
 
+/**
+ * dL_i/ds for every example (not yet divided by N), the N x C matrix of Lecture 3:
+ *   SVM      G_ij = 1[margin_ij > 0] (j != y_i),  G_iy = -(number of violators)
+ *   softmax  G = P - Y
+ * The data gradient of a linear classifier is then X^T G / N.
+ */
+export function scoreGradient(tf: Tf, kind: LossKind, scores: Tensor, oneHot: Tensor, delta = 1): Tensor {
+  return tf.tidy(() => {
+    if (kind === 'softmax') return tf.sub(tf.softmax(scores), oneHot);
+    const correct = tf.sum(tf.mul(scores, oneHot), -1, true);
+    const violators = tf.mul(tf.step(tf.add(tf.sub(scores, correct), delta)), tf.sub(1, oneHot));
+    return tf.sub(violators, tf.mul(oneHot, tf.sum(violators, -1, true)));
+  });
+}
+
+/** Plain reference of scoreGradient: rows of dL_i/ds. */
+export function scoreGradientReference(kind: LossKind, scores: number[][], labels: number[], delta = 1): number[][] {
+  return scores.map((row, i) => {
+    const y = labels[i]!;
+    if (kind === 'softmax') {
+      const max = Math.max(...row);
+      const exps = row.map((s) => Math.exp(s - max));
+      const sum = exps.reduce((a, b) => a + b, 0);
+      return exps.map((e, j) => e / sum - (j === y ? 1 : 0));
+    }
+    const g: number[] = row.map((s, j) => (j !== y && s - row[y]! + delta > 0 ? 1 : 0));
+    g[y] = -g.reduce((a: number, b) => a + b, 0);
+    return g;
+  });
+}
+
 /** Plain reference: scores[i][j] for example i, class j. */
 export function dataLossReference(kind: LossKind, scores: number[][], labels: number[], delta = 1): number {
   let total = 0;
