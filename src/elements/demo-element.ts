@@ -179,11 +179,14 @@ export abstract class DemoElement<S extends SettingsSpec = SettingsSpec> extends
       this.#chrome.setStatus(this.#userPaused ? 'paused' : 'running');
       this.#showTensorCount();
       // Keep what the run said while it was built (e.g. "draw at least 10 points"); clear "Loading…".
-      // A notice from a restart (a refused or clamped setting) is shown again once the run is ready.
+      // A notice from a restart (a refused or clamped setting) is shown again once the run is ready,
+      // and so, on the first run, is what the link asked for that was refused ("Loading…" hid it).
       const said = this.#chrome.said();
       const runSaid = said === 'Loading…' || said.startsWith('Loading MNIST') ? '' : said;
+      const problems = this.#settings.linkProblems;
+      const fromLink = generation === 1 && problems.length > 0 ? `From the link: ${problems.join(' ')}` : '';
       const paused = this.#userPaused ? 'Ready. Paused because your system asks for reduced motion: press Play.' : '';
-      this.#chrome.say([notice, runSaid, paused].filter(Boolean).join(' '));
+      this.#chrome.say([fromLink, notice, runSaid, paused].filter(Boolean).join(' '));
       this.#chrome.showBackend();
       this.#updateSummary();
       this.#resumeOrPause();
