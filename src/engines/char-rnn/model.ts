@@ -28,7 +28,7 @@ export function zeroStateTensors(tf: Tf, shape: ModelShape, batch: number): Stat
 }
 
 /** One step of a layer: xw is x·Wx + b for this step, [B, G·H]. */
-function cellStep(tf: Tf, shape: ModelShape, p: Params, l: number, xw: Tensor, h: Tensor, c: Tensor | undefined): { h: Tensor; c?: Tensor } {
+export function cellStep(tf: Tf, shape: ModelShape, p: Params, l: number, xw: Tensor, h: Tensor, c: Tensor | undefined): { h: Tensor; c?: Tensor } {
   const H = shape.hidden;
   const B = h.shape[0]!;
   const Wh = get(p, `l${l}.Wh`);
