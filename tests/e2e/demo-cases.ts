@@ -25,6 +25,7 @@ const L5 = 'notes/lecture-05-convolutional-neural-networks/';
 const A2 = 'notes/assignment-2/';
 const L6 = 'notes/lecture-06-training-neural-networks-1/';
 const L7 = 'notes/lecture-07-training-neural-networks-2/';
+const L10 = 'notes/lecture-10-recurrent-neural-networks/';
 const L12 = 'notes/lecture-12-visualizing-and-understanding/';
 const L13 = 'notes/lecture-13-generative-models/';
 
@@ -43,5 +44,7 @@ export const DEMOS: DemoCase[] = [
   { id: 'backprop-graph', page: L4, hash: '', fromLink: ['circuit', 'max-circuit'], changeTo: 'sigmoid-gate', work: 'steps' },
   { id: 'gradient-check', page: A2, hash: 'gradient-check.samples=2', fromLink: ['digits', '6'], changeTo: '4', work: 'once' },
   { id: 'activation-lab', page: L6, hash: 'activation-lab.layers=3&activation-lab.width=20&activation-lab.batch=20', fromLink: ['seed', '5'], changeTo: '6', work: 'once' },
+  { id: 'char-rnn', page: L10, hash: 'char-rnn.hidden=16&char-rnn.batch=4&char-rnn.seqLength=10&char-rnn.sampleLength=20', fromLink: ['seed', '5'], changeTo: '6', work: 'steps' },
+  { id: 'rnn-gradient-flow', page: L10, hash: 'rnn-gradient-flow.hidden=8&rnn-gradient-flow.length=10', fromLink: ['seed', '5'], changeTo: '6', work: 'once' },
   { id: 'vae-manifold', page: L13, hash: 'vae-manifold.points=100', fromLink: ['gridSize', '5'], changeTo: '6', work: 'once' },
 ];

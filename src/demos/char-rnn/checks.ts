@@ -27,3 +27,13 @@ export function idleRun(context: DemoContext<typeof CHAR_RNN_SPEC>, message: str
     dispose: unwire,
   };
 }
+
+export function divergedMessage(step: number, s: Pick<CharRnnSettings, 'lr' | 'clip'>): string {
+  return `The loss became infinite or NaN at step ${step}: learning rate ${s.lr} is too large${s.clip === 0 ? ' without clipping' : ''}. Lower it (or clip the gradient) and press Reset.`;
+}
+
+/** Says `message` and ends the run's advancing. */
+export function idleAdvance(context: DemoContext<typeof CHAR_RNN_SPEC>, message: string): false {
+  context.say(message);
+  return false;
+}

@@ -6,7 +6,7 @@
 import { bitsPerChar } from '../../engines/char-rnn/sampling.ts';
 import { toCsv } from '../export.ts';
 import type { DemoContext, DemoRun } from '../types.ts';
-import { corpusProblem, idleRun } from './checks.ts';
+import { corpusProblem, divergedMessage, idleAdvance, idleRun } from './checks.ts';
 import { wireControls, type CharRnnKept } from './controls.ts';
 import { prepareCorpus, type RunCorpus } from './corpus.ts';
 import { saveModel } from './model-file.ts';
@@ -49,10 +49,7 @@ export async function createCharRnnRun(context: DemoContext<Spec>, kept: CharRnn
     async advance(_steps, source) {
       if (trained.step >= settings.steps) return false;
       const finite = await trained.train({ learningRate: settings.lr, clip: settings.clip }, settings.steps - trained.step, source === 'step' ? 1 : undefined);
-      if (!finite) {
-        context.say(`The loss became infinite or NaN at step ${trained.step}: learning rate ${settings.lr} is too large${settings.clip === 0 ? ' without clipping' : ''}. Lower it (or clip the gradient) and press Reset.`);
-        return false;
-      }
+      if (!finite) return idleAdvance(context, divergedMessage(trained.step, settings));
       views.drawHistory(trained.history);
       if (source === 'step' || performance.now() - lastRefresh > REFRESH_MS || trained.step >= settings.steps) {
         await readouts.refresh(settings);
