@@ -47,6 +47,7 @@ test.describe('char-rnn', () => {
     await page.goto('about:blank');
     await page.goto(`${PAGE}#${SMALL}&${ID}.lr=NaN`);
     await demo.scrollIntoViewIfNeeded();
-    await expect(message).toContainText('Learning rate (Adam): "NaN" is not a number; kept 0.003.');
+    await expect(message).toContainText('From the link: Learning rate (Adam): "NaN" is not a number; kept 0.003.', { timeout: 60_000 });
+    await expect(demo.locator('[data-summary]')).toContainText('LSTM 1 × 32 on the notes of this site', { timeout: 60_000 });
   });
 });
