@@ -41,17 +41,18 @@ export async function createCharRnnRun(context: DemoContext<Spec>, kept: CharRnn
   const trained = training;
   const views = createCharRnnViews(context, prepared.vocab.chars);
   const readouts = createReadouts(trained, views, prepared, context.root, context.say, started);
-  await readouts.refresh(settings);
   const note = [opened ? 'Started from the opened weights.' : '', prepared.note].filter(Boolean).join(' ');
   if (note) context.say(note);
   let lastRefresh = performance.now();
   return {
     async advance(_steps, source) {
       if (trained.step >= settings.steps) return false;
+      // The untrained model's held-out score first: the curve starts at about log2 V.
+      if (trained.history.valid.length === 0) await trained.evaluate();
       const finite = await trained.train({ learningRate: settings.lr, clip: settings.clip }, settings.steps - trained.step, source === 'step' ? 1 : undefined);
       if (!finite) return idleAdvance(context, divergedMessage(trained.step, settings));
       views.drawHistory(trained.history);
-      if (source === 'step' || performance.now() - lastRefresh > REFRESH_MS || trained.step >= settings.steps) {
+      if (source === 'step' || trained.history.valid.length === 1 || performance.now() - lastRefresh > REFRESH_MS || trained.step >= settings.steps) {
         await readouts.refresh(settings);
         lastRefresh = performance.now();
       }

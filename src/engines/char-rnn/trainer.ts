@@ -19,6 +19,9 @@ import { paramSpecs, type ModelShape } from './cells.ts';
 import { crossEntropy, unroll, zeroStateTensors, type StateTensors } from './model.ts';
 import { probabilitiesAt, sampleIndex, topK } from './sampling.ts';
 
+/** Streams read side by side when measuring held-out text. */
+const EVAL_STREAMS = 64;
+
 export interface TrainHyper {
   learningRate: number;
   /** Largest global gradient norm (0: no clipping). */
@@ -110,7 +113,8 @@ export function createCharRnnTrainer(options: CharRnnTrainerOptions) {
     /** Held-out loss in nats per character over `text` (B streams of T steps, state carried), at most `most` characters. */
     async evaluate(text: Int32Array, most: number): Promise<number> {
       const used = text.subarray(0, Math.min(text.length, most));
-      const B = Math.max(1, Math.min(options.batch, Math.floor((used.length - 1) / (options.steps + 1))));
+      // Up to 64 streams whatever the training batch: fewer sequential steps (each a GPU round trip).
+      const B = Math.max(1, Math.min(EVAL_STREAMS, Math.floor((used.length - 1) / (options.steps + 1))));
       const batcher = createStreamBatcher(used, B, options.steps);
       // Every batch reads on from the previous one (no stream restarts inside an evaluation).
       const batches = Math.floor((Math.floor(used.length / B) - 1) / options.steps);
