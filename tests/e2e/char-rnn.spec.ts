@@ -14,7 +14,6 @@ test.describe('char-rnn', () => {
     await expect(summary).toContainText('LSTM 1 × 32 on the notes of this site: step 40 of 40.');
     const after = Number(/held-out ([\d.]+) bits\/char \(step 40\)/.exec((await summary.textContent()) ?? '')?.[1]);
     // The untrained model scores about log2(95) = 6.6 bits (unit-tested); 40 steps learn letter frequencies and more.
-    console.log(`held-out after 40 steps: ${after} bits/char`);
     expect(after).toBeLessThan(5);
     await expect(summary).toContainText(/[\d,]+ characters\/s/);
     // The sample: the prime, then 40 characters, each with the model's top-5.
