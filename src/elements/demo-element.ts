@@ -71,8 +71,7 @@ export abstract class DemoElement<S extends SettingsSpec = SettingsSpec> extends
       this.#chrome.showSettings(settings);
       this.onSettingsShown(settings);
     });
-    const linkNotice = this.#settings.linkProblems.length > 0 ? `From the link: ${this.#settings.linkProblems.join(' ')}` : undefined;
-    if (linkNotice) this.#chrome.say(linkNotice);
+    if (this.#settings.linkProblems.length > 0) this.#chrome.say(`From the link: ${this.#settings.linkProblems.join(' ')}`);
     this.#userPaused = matchMedia('(prefers-reduced-motion: reduce)').matches;
     const onVisibility = () => this.#resumeOrPause();
     document.addEventListener('visibilitychange', onVisibility);
@@ -81,8 +80,7 @@ export abstract class DemoElement<S extends SettingsSpec = SettingsSpec> extends
       if (this.#busyCount === 0) this.#showTensorCount();
     }, 1000);
     this.#cleanups.push(
-      // The link's problems are said again once the run is ready ("Loading…" replaces them meanwhile).
-      scheduleFigure(this, () => this.#start(linkNotice), (visible) => {
+      scheduleFigure(this, () => this.#start(), (visible) => {
         this.#onScreen = visible;
         this.#resumeOrPause();
       }),
