@@ -46,8 +46,9 @@ test.describe('char-rnn', () => {
     // A link with a learning rate that is not a number (a number field cannot hold one).
     await page.goto('about:blank');
     await page.goto(`${PAGE}#${SMALL}&${ID}.lr=NaN`);
+    // Said as the page reads the link, before the demo is scrolled to (loading then takes the line).
+    await expect(message).toHaveText('From the link: Learning rate (Adam): "NaN" is not a number; kept 0.003.');
     await demo.scrollIntoViewIfNeeded();
-    await expect(message).toContainText('Learning rate (Adam): "NaN" is not a number; kept 0.003.');
     await expect(demo.getByLabel('Learning rate (Adam)')).toHaveValue('0.003');
     await expect(demo.locator('[data-summary]')).toContainText('LSTM 1 × 32 on the notes of this site', { timeout: 60_000 });
   });
