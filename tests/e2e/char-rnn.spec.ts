@@ -22,7 +22,7 @@ test.describe('char-rnn', () => {
     await sample.nth(3).hover();
     await expect(demo.locator('[data-top5]')).toContainText(/^Before character 4: (\S+ [\d.]+% · ){4}\S+ [\d.]+%$/);
     await expect(demo.locator('[data-argmax]')).toContainText('The gradient ');
-    await expect(demo.locator('[data-passage] span')).toHaveCount(480);
+    await expect(demo.locator('[data-passage] span')).toHaveCount(320);
     // Worker: 5 parameters, h and c, Adam's two moments of each parameter; nothing on the page.
     expect(await idleTensorCount(demo)).toBe(17);
   });

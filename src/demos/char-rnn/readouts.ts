@@ -9,7 +9,7 @@ import type { CharRnnSettings } from './spec.ts';
 import type { CharRnnTraining } from './training.ts';
 import type { createCharRnnViews } from './views.ts';
 
-const PASSAGE_CHARS = 480;
+const PASSAGE_CHARS = 320;
 
 export function createReadouts(training: CharRnnTraining, views: ReturnType<typeof createCharRnnViews>, corpus: RunCorpus, root: HTMLElement, say: (message: string) => void, started: number) {
   const passageIds = corpus.valid.subarray(0, PASSAGE_CHARS);
