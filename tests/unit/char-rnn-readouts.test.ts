@@ -52,6 +52,7 @@ describe('gradient-flow readouts', () => {
   test('rows and the agreement line', () => {
     const curve = { norms: [2, 1, 0.002], reference: [2, 1, 0.002], agreement: 3.2e-6, sigmaMax: 1.234 };
     expect(describeCurve('LSTM, forget bias 1', curve, 3, 0.5)).toBe('LSTM, forget bias 1: σ_max(W_hh) = 1.23; ‖∂L/∂h‖ 2 steps back is 1.0e-3 × its value at k = 0, scaled by 0.50 by clipping.');
-    expect(describeAgreement([curve, { ...curve, agreement: 1e-5 }])).toBe('Automatic differentiation and the backward pass written out as in the notes agree to a relative 1.0e-5 at every k of every curve.');
+    expect(describeAgreement([curve, { ...curve, agreement: 1e-5 }], ['tanh RNN, s = 1', 'LSTM, forget bias 1'])).toBe('The LSTM backward pass written out as in the notes agrees with automatic differentiation to a relative 1.0e-5 at every k; for the tanh RNNs the two agree to 3.2e-6.');
+    expect(describeAgreement([{ ...curve, agreement: 3.2 }], ['tanh RNN, s = 2'])).toMatch(/to 3\.2e\+0 \(a tanh RNN whose gradient explodes is chaotic/);
   });
 });

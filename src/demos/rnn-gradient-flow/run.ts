@@ -38,7 +38,7 @@ export async function createFlowRun(context: DemoContext<Spec>): Promise<DemoRun
       row.textContent = describeCurve(specs[i]!.label, curves[i]!, settings.length, s.factor);
       return row;
     }));
-    if (curves.length === specs.length) context.say(describeAgreement(curves));
+    if (curves.length === specs.length) context.say(describeAgreement(curves, specs.map((s) => s.label)));
   };
   return {
     async advance() {
