@@ -10,6 +10,7 @@ import { rehypeMathSearch } from './src/search/rehype-math-search.ts';
 import { normalizeBase } from './src/site/base.ts';
 import { siteFromEnv } from './src/site/site-url.ts';
 import { mnistAssets } from './src/data/mnist-integration.ts';
+import { notesCorpus } from './src/data/corpus-integration.ts';
 import { benchPage } from './src/bench/bench-integration.ts';
 import { offlineSite } from './src/offline/offline-integration.ts';
 
@@ -38,6 +39,7 @@ export default defineConfig({
   },
   integrations: [
     mnistAssets(),
+    notesCorpus(),
     benchPage(),
     starlight({
       title: 'CS231n notes',

@@ -11,6 +11,7 @@ export function benchPage(): AstroIntegration {
         injectRoute({ pattern: '/bench/tsne', entrypoint: './src/bench/TsneBenchPage.astro' });
         injectRoute({ pattern: '/bench/generative', entrypoint: './src/bench/TrainGenerativePage.astro' });
         injectRoute({ pattern: '/bench/cnn', entrypoint: './src/bench/CnnBenchPage.astro' });
+        injectRoute({ pattern: '/bench/rnn', entrypoint: './src/bench/RnnBenchPage.astro' });
       },
     },
   };

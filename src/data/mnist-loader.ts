@@ -3,6 +3,7 @@
  * checksums. One load per page, shared by every demo that asks (the promise is cached).
  */
 import { crc32Hex } from './crc32.ts';
+import { gunzipIfNeeded } from './gunzip.ts';
 import { MNIST_ASSET_DIR, MnistDataError, parseManifest, verifyMnist, type MnistData } from './mnist-format.ts';
 
 export type ProgressListener = (loadedBytes: number, totalBytes: number | undefined) => void;
@@ -55,11 +56,4 @@ async function fetchBytes(url: string, onBytes: (loaded: number) => void): Promi
     offset += chunk.length;
   }
   return bytes;
-}
-
-/** Our .bin files are gzip; a server that already decoded them (Content-Encoding) hands over raw bytes. */
-async function gunzipIfNeeded(bytes: Uint8Array): Promise<Uint8Array> {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
 }

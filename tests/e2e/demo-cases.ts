@@ -31,6 +31,7 @@ const L6 = 'notes/lecture-06-training-neural-networks-1/';
 const L7 = 'notes/lecture-07-training-neural-networks-2/';
 const L8 = 'notes/lecture-08-deep-learning-software/';
 const L9 = 'notes/lecture-09-cnn-architectures/';
+const L10 = 'notes/lecture-10-recurrent-neural-networks/';
 const L12 = 'notes/lecture-12-visualizing-and-understanding/';
 const L11 = 'notes/lecture-11-detection-and-segmentation/';
 const L13 = 'notes/lecture-13-generative-models/';
@@ -56,6 +57,8 @@ export const DEMOS: DemoCase[] = [
   { id: 'backend-bench', page: L8, hash: 'backend-bench.backends=page&backend-bench.largest=128&backend-bench.repeats=3', fromLink: ['budget', '20'], changeTo: '15', work: 'steps' },
   { id: 'semantic-gap', page: L1, hash: '', fromLink: ['digit', '17'], changeTo: '42', work: 'once' },
   { id: 'knn', page: L2, hash: 'knn.trainSize=200&knn.heldOut=20&knn.loopQueries=2', fromLink: ['folds', '4'], changeTo: '3', work: 'once' },
+  { id: 'char-rnn', page: L10, hash: 'char-rnn.hidden=16&char-rnn.batch=4&char-rnn.seqLength=10&char-rnn.sampleLength=20', fromLink: ['seed', '5'], changeTo: '6', work: 'steps' },
+  { id: 'rnn-gradient-flow', page: L10, hash: 'rnn-gradient-flow.hidden=8&rnn-gradient-flow.length=10', fromLink: ['seed', '5'], changeTo: '6', work: 'once' },
   { id: 'vae-manifold', page: L13, hash: 'vae-manifold.points=100', fromLink: ['gridSize', '5'], changeTo: '6', work: 'once' },
   { id: 'architecture-explorer', page: L9, hash: '', fromLink: ['network', 'resnet18'], changeTo: 'googlenet', work: 'once' },
   { id: 'residual-race', page: L9, hash: 'residual-race.depth=8&residual-race.batch=8', fromLink: ['seed', '5'], changeTo: '6', work: 'steps' },
