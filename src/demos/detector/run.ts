@@ -28,7 +28,7 @@ export async function createDetectorRun(context: DemoContext<typeof DETECTOR_SPE
     const b = parseBox(settings.boxB);
     views.iou([a, b], describeIou(a, b));
     const scene = scenes[settings.scene]!;
-    const raw = training?.state.raw;
+    const raw = training?.state.last?.raw;
     const candidates = raw ? decodeCells(raw, 0, SCENE_SIZE, settings.scoreThreshold) : [];
     const steps = nmsSteps(candidates, candidates.map((c) => c.score), settings.nmsThreshold, candidates.map((c) => c.label));
     const describe = (i: number) => `a ${candidates[i]!.label} scored ${candidates[i]!.score.toFixed(2)}`;

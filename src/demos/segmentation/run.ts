@@ -28,7 +28,7 @@ export async function createSegmentationRun(context: DemoContext<typeof SEGMENTA
   };
   const draw = () => {
     const scene = scenes[settings.scene]!;
-    views.masks(scene.pixels, scene.mask, training?.state.predicted, scene.size);
+    views.masks(scene.pixels, scene.mask, training?.state.last?.predicted, scene.size);
     views.curves(training?.losses ?? [], training?.state.evaluation?.perClass);
   };
   let training: SegmenterTraining | undefined;
