@@ -21,7 +21,7 @@ export function createCharRnnViews(context: DemoContext<typeof CHAR_RNN_SPEC>, c
   const topBox = context.part('[data-top5]');
   const passageBox = context.part('[data-passage]');
   chartBox.replaceChildren();
-  const chart = createLineChart(chartBox, { width: fitWidth(chartBox, 260, 640), height: 190, xLabel: 'training step', yLabel: 'bits per character', label: 'Training and held-out bits per character' });
+  const chart = createLineChart(chartBox, { width: fitWidth(chartBox, 260, 640), height: 190, xLabel: 'training step', yLabel: 'bits/char', label: 'Training and held-out bits per character' });
   let tops: Sample['top'] = [];
   const showTop = (k: number) => {
     const top = tops[k];
