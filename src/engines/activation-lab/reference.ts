@@ -81,16 +81,7 @@ export function referenceSweep(shape: LabShape, config: LabConfig, x: Float32Arr
     h = masks ? a.map((v, i) => v * masks[l]![i]!) : a;
   }
   const logits = matMul(h, w[layers]!, n, d, classes);
-  let loss = 0;
-  const dLogits = new Float64Array(n * classes);
-  for (let i = 0; i < n; i++) {
-    const row = logits.subarray(i * classes, (i + 1) * classes);
-    const top = Math.max(...row);
-    const exps = Array.from(row, (v) => Math.exp(v - top));
-    const total = exps.reduce((a, b) => a + b, 0);
-    loss -= Math.log(exps[labels[i]!]! / total) / n;
-    for (let c = 0; c < classes; c++) dLogits[i * classes + c] = (exps[c]! / total - (c === labels[i] ? 1 : 0)) / n;
-  }
+  const { loss, dLogits } = softmaxCrossEntropy(logits, labels, n, classes);
   const gradients: Float64Array[] = new Array(layers);
   let g = matMulTransB(dLogits, w[layers]!, n, d, classes);
   for (let l = layers - 1; l >= 0; l--) {
@@ -103,4 +94,19 @@ export function referenceSweep(shape: LabShape, config: LabConfig, x: Float32Arr
     if (l > 0) g = matMulTransB(dz, w[l]!, n, d, d);
   }
   return { loss, activations, gradients };
+}
+
+/** Mean softmax cross-entropy of `n` rows of logits, and its gradient with respect to them. */
+export function softmaxCrossEntropy(logits: Float64Array, labels: ArrayLike<number>, n: number, classes: number): { loss: number; dLogits: Float64Array } {
+  let loss = 0;
+  const dLogits = new Float64Array(n * classes);
+  for (let i = 0; i < n; i++) {
+    const row = logits.subarray(i * classes, (i + 1) * classes);
+    const top = Math.max(...row);
+    const exps = Array.from(row, (v) => Math.exp(v - top));
+    const total = exps.reduce((a, b) => a + b, 0);
+    loss -= Math.log(exps[labels[i]!]! / total) / n;
+    for (let c = 0; c < classes; c++) dLogits[i * classes + c] = (exps[c]! / total - (c === labels[i] ? 1 : 0)) / n;
+  }
+  return { loss, dLogits };
 }

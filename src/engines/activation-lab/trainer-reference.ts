@@ -4,7 +4,7 @@
  * trainer (trainer.ts) is tested against, from the same parameters, minibatch and dropout masks.
  */
 import { BN_EPSILON, type LabConfig, type LabShape } from './network.ts';
-import { batchNormBackward, batchNormForward, matMul, matMulTransB } from './reference.ts';
+import { batchNormBackward, batchNormForward, matMul, matMulTransB, softmaxCrossEntropy } from './reference.ts';
 import { ADAM, BN_MOMENTUM } from './trainer.ts';
 
 type Matrix = Float64Array;
@@ -73,16 +73,7 @@ export function referenceGradients(shape: LabShape, config: LabConfig, params: r
   }
   const Wout = params[params.length - 2]!;
   const logits = matMul(h, Wout, n, d, classes).map((v, i) => v + params[params.length - 1]![i % classes]!);
-  let loss = 0;
-  const dLogits = new Float64Array(n * classes);
-  for (let i = 0; i < n; i++) {
-    const row = logits.subarray(i * classes, (i + 1) * classes);
-    const top = Math.max(...row);
-    const exps = Array.from(row, (v) => Math.exp(v - top));
-    const total = exps.reduce((a, b) => a + b, 0);
-    loss -= Math.log(exps[labels[i]!]! / total) / n;
-    for (let c = 0; c < classes; c++) dLogits[i * classes + c] = (exps[c]! / total - (c === labels[i] ? 1 : 0)) / n;
-  }
+  const { loss, dLogits } = softmaxCrossEntropy(logits, labels, n, classes);
   const grads: Float64Array[] = new Array(params.length);
   grads[params.length - 2] = matMulTransA(h, dLogits, n, d, classes);
   grads[params.length - 1] = columnSums(dLogits, n, classes);
