@@ -26,6 +26,8 @@ class OfflineDownload extends HTMLElement {
       this.#say('pages', 'This browser (or this copy of the site) cannot keep pages for offline reading.');
       return;
     }
+    // The shell's text is for readers without JavaScript; until the worker is ready, say what is happening.
+    this.#say('pages', 'Saving every page, the references and the search in this browser for offline reading…');
     void navigator.serviceWorker.ready.then(() => this.#say('pages', 'Every page, the references and the search are saved in this browser for offline reading.'));
     try {
       this.#index = await loadOfflineIndex(this.#base);
