@@ -8,6 +8,7 @@ const distDir = process.env.DIST_DIR ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // One worker unless told (`npm test` runs two, and the timed @serial tests alone).
   workers: 1,
   retries: 0,
   timeout: 60_000,

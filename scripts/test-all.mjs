@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, stopping at the first failure.
 //   types (astro check, tsc) -> unit and build-failure tests (Vitest) -> build at / -> e2e (Playwright:
-//   each demo on wasm, the demo contract on all four backends, the rest of the site) -> crawl of every
-//   page at / -> build under a sub-path for a named SITE -> crawl, link check and @subpath specs under it.
+//   each demo on wasm, the demo contract on all four backends, the rest of the site, the crawl of every
+//   page) at / -> the timed e2e tests alone -> build under a sub-path for a named SITE -> crawl, link
+//   check and @subpath specs under it.
 import { runSteps } from './run-steps.mjs';
 
 const SUB_PATH = '/cs231n/';
@@ -13,9 +14,10 @@ runSteps([
   ['Type check: tsc --noEmit', 'npx', ['tsc', '--noEmit'], {}],
   ['Unit and build-failure tests (Vitest)', 'npx', ['vitest', 'run'], {}],
   ['Build at /', 'npx', ['astro', 'build'], { BASE_PATH: '', SITE: '' }],
-  ['End-to-end tests at / (Playwright, Chromium)', 'npx', ['playwright', 'test', '--grep-invert', '@crawl'], { BASE_PATH: '', DIST_DIR: 'dist', SITE: '' }],
-  // The crawl waits on the network more than on the CPU: two browsers at once.
-  ['Crawl, link check and accessibility at /', 'npx', ['playwright', 'test', '--grep', '@crawl', '--workers', '2'], { BASE_PATH: '', DIST_DIR: 'dist', SITE: '' }],
+  // Two workers: most tests wait on a page more than they use the CPU, and the crawl waits on the network.
+  // The demo contract's cases spread over both. Timed tests (@serial) then run alone.
+  ['End-to-end tests and crawl at / (Playwright, Chromium, 2 workers)', 'npx', ['playwright', 'test', '--grep-invert', '@serial', '--workers', '2'], { BASE_PATH: '', DIST_DIR: 'dist', SITE: '' }],
+  ['Timed end-to-end tests at / (one worker)', 'npx', ['playwright', 'test', '--grep', '@serial', '--workers', '1'], { BASE_PATH: '', DIST_DIR: 'dist', SITE: '' }],
   [`Build under ${SUB_PATH} for ${SITE}`, 'npx', ['astro', 'build', '--outDir', 'dist-subpath'], { BASE_PATH: SUB_PATH, SITE }],
   // @subpath: the specs that must also hold under a sub-path (site URL, offline).
   [`Crawl, link check and @subpath specs under ${SUB_PATH}`, 'npx', ['playwright', 'test', '--grep', '@crawl|@subpath', '--workers', '2'], { BASE_PATH: SUB_PATH, DIST_DIR: 'dist-subpath', SITE }],

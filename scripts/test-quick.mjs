@@ -8,5 +8,5 @@ runSteps([
   ['Type check: tsc --noEmit', 'npx', ['tsc', '--noEmit'], {}],
   ['Unit and build-failure tests (Vitest)', 'npx', ['vitest', 'run'], {}],
   ['Build at /', 'npx', ['astro', 'build'], { BASE_PATH: '', SITE: '' }],
-  ['End-to-end tests on wasm (Playwright, Chromium)', 'npx', ['playwright', 'test', '--grep-invert', '@crawl|@other-backends'], { BASE_PATH: '', DIST_DIR: 'dist', SITE: '' }],
+  ['End-to-end tests on wasm (Playwright, Chromium)', 'npx', ['playwright', 'test', '--grep-invert', '@crawl|@other-backends|@serial', '--workers', '2'], { BASE_PATH: '', DIST_DIR: 'dist', SITE: '' }],
 ]);

@@ -33,9 +33,10 @@ async function startAndClose(context: BrowserContext, url: string, id: string): 
   await page.close();
 }
 
+// @serial: a wall-clock limit, so `npm test` runs these alone, not beside another worker's demos.
 for (const backend of ['webgpu', 'webgl'] as const) {
   for (const heavy of HEAVY) {
-    test(`on ${backend}: after closing the ${heavy.name}, the next demo starts within 10 s`, async ({ context }) => {
+    test(`on ${backend}: after closing the ${heavy.name}, the next demo starts within 10 s`, { tag: '@serial' }, async ({ context }) => {
       test.setTimeout(120_000);
       await startAndClose(context, `${heavy.path}?backend=${backend}${heavy.hash}`, heavy.id);
       const page = await context.newPage();

@@ -37,7 +37,8 @@ function watchLongTasks(): void {
 
 test.use({ contextOptions: { reducedMotion: 'reduce' } });
 
-test('the whole suite on WebAssembly finishes within 30 s in a worker, and the page stays responsive', async ({ page }) => {
+// @serial: timed (suite time, longest main-thread task), so `npm test` runs it alone.
+test('the whole suite on WebAssembly finishes within 30 s in a worker, and the page stays responsive', { tag: '@serial' }, async ({ page }) => {
   test.setTimeout(150_000);
   await page.addInitScript(watchLongTasks);
   const demo = await openDemo(page, `${PAGE}?backend=wasm#backend-bench.backends=page`, 'backend-bench');

@@ -128,6 +128,8 @@ async function tensorCount(demo: Locator): Promise<number> {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test.use({ contextOptions: { reducedMotion: 'reduce' } });
+// Each case opens its own page and shares nothing with the others: Playwright may spread them over its workers.
+test.describe.configure({ mode: 'parallel' });
 
 for (const backend of BACKENDS) {
   // `npm run test:quick` runs wasm only.
