@@ -95,6 +95,7 @@ describe('Lecture 5: VGG-16 memory for a minibatch of 64, in decimal units and i
     expect(total).toBeLessThan(12 * 2 ** 30);
     expect(total).toBeGreaterThan(8 * 2 ** 30);
     expect(2 ** 30 / 1e9).toBeCloseTo(1.074, 3);
+    expect(2 ** 20 / 1e6).toBeCloseTo(1.049, 3);
   });
 
   test('three 224 × 224 × 64 volumes: 9.6 million activations, 38.5 MB', () => {
