@@ -89,7 +89,11 @@ describe('notes: one spelling, few stock phrases', () => {
 
 describe('notes: one notation per symbol', () => {
   test('no blackboard-bold digits (KaTeX has none); the indicator is written one way', () => {
-    for (const { file, body } of pages) expect(body, file).not.toMatch(/\\mathbb\{1\}/);
+    for (const { file, body } of pages) {
+      expect(body, file).not.toMatch(/\\mathbb\{1\}/);
+      // \mathbb{I}[condition] is the indicator on every page; \mathbf{1} is kept for vectors of ones and one-hot vectors.
+      expect(body, file).not.toMatch(/\\mathbf\{1\}\[/);
+    }
   });
 
   test('Lecture 12: α is the t-SNE exaggeration only, β only the normalization shift', () => {
