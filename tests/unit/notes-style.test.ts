@@ -104,8 +104,12 @@ describe('notes: one notation per symbol', () => {
     expect(l12).not.toMatch(/\(the paper's \$\\alpha\/\\beta\$\)/);
   });
 
-  test('Lecture 5 states its memory units', () => {
+  test('memory units: Lecture 5 states them (MB, GB decimal; GiB binary) and GPU memory is given in GiB', () => {
     expect(page('lecture-05')).toMatch(/MB and GB are powers of ten/);
+    // Graphics cards are sold with binary sizes (a "12 GB" card holds 12 × 2^30 bytes); \s covers the no-break space.
+    for (const name of ['lecture-05', 'lecture-08', 'lecture-09']) expect(page(name)).not.toMatch(/\b\d+\s(GB|MB) (GDDR|of memory)|\b(4|8|12)\sGB\./);
+    expect(page('lecture-08')).toMatch(/12\sGiB GDDR5X/);
+    expect(page('lecture-09')).toMatch(/3\sGiB of memory/);
   });
 });
 
