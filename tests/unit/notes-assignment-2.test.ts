@@ -51,3 +51,20 @@ describe('Assignment 2, Q4: the three-layer ConvNet', () => {
     expect(conv.parameters + flat * 100 + 100 + 100 * 10 + 10).toBe(825_046);
   });
 });
+
+describe('Assignment 2, check-yourself 4: reading the dropout checks', () => {
+  /** Expected fraction of zeros and mean of a layer that keeps with probability `keep` and divides survivors by `scale`. */
+  const expected = (keep: number, scale: number, mean: number) => ({ zeros: 1 - keep, mean: (keep * mean) / scale });
+
+  test('dropping with 0.25: 25% zeros, mean kept at 10', () => {
+    const right = expected(0.75, 0.75, 10);
+    expect(right.zeros).toBeCloseTo(0.25, 12);
+    expect(right.mean).toBeCloseTo(10, 12);
+  });
+
+  test('p read as the keep probability: 75% zeros, and the mean still 10, so only the zeros reveal it', () => {
+    const swapped = expected(0.25, 0.25, 10);
+    expect(swapped.zeros).toBeCloseTo(0.75, 12);
+    expect(swapped.mean).toBeCloseTo(10, 12);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * The convolution examples of the notes (Lecture 5's 2-D example, Assignment 2's 1-D backward
  * example), recomputed with the reference convolution the conv demo is tested against. Gradients
- * come from centered differences of that forward pass, so no backward formula is assumed.
+ * come from centred differences of that forward pass, so no backward formula is assumed.
  */
 import { describe, expect, test } from 'vitest';
 import { conv2dReference, type ConvGeometry } from '../../src/engines/conv/reference.ts';

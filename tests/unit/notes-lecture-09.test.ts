@@ -77,3 +77,29 @@ describe('Lecture 5 and 9: three 3×3 layers against one 7×7', () => {
     expect([stack(64), single(64)]).toEqual([110_592, 200_704]);
   });
 });
+
+describe('Lecture 5: VGG-16 memory for a minibatch of 64, in decimal units and in GiB', () => {
+  test('7.8 GB of activations and gradients, 553 MB of weights, 1.7 GB with gradients and momentum, 9.5 GB or 8.8 GiB in all', () => {
+    const { activations } = vgg16Accounts();
+    const values = activations.reduce((a, b) => a + b, 0);
+    const parameters = 138_357_544;
+    const activationBytes = values * 2 * 4 * 64;
+    const parameterBytes = parameters * 4;
+    expect(activationBytes / 1e9).toBeCloseTo(7.8, 1);
+    expect(parameterBytes / 1e6).toBeCloseTo(553, 0);
+    expect((3 * parameterBytes) / 1e9).toBeCloseTo(1.7, 1);
+    const total = activationBytes + 3 * parameterBytes;
+    expect(total / 1e9).toBeCloseTo(9.5, 1);
+    expect(total / 2 ** 30).toBeCloseTo(8.8, 1);
+    expect((12 * 2 ** 30) / 1e9).toBeCloseTo(12.9, 1);
+    expect(total).toBeLessThan(12 * 2 ** 30);
+    expect(total).toBeGreaterThan(8 * 2 ** 30);
+    expect(2 ** 30 / 1e9).toBeCloseTo(1.074, 3);
+    expect(2 ** 20 / 1e6).toBeCloseTo(1.049, 3);
+  });
+
+  test('three 224 × 224 × 64 volumes: 9.6 million activations, 38.5 MB', () => {
+    expect(3 * 224 * 224 * 64).toBe(9_633_792);
+    expect((3 * 224 * 224 * 64 * 4) / 1e6).toBeCloseTo(38.5, 1);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Lecture 10's worked recurrences: two steps of a vanilla RNN on "he" with one BPTT step back,
  * one LSTM step forward and backward, and one GRU step. The analytic gradients the notes print
- * are compared with centered differences of the forward pass, so the text and the calculus agree.
+ * are compared with centred differences of the forward pass, so the text and the calculus agree.
  */
 import { describe, expect, test } from 'vitest';
 

@@ -125,3 +125,12 @@ describe('Lecture 11: AP of seven ranked detections of four dogs', () => {
     expect(elevenPoint).toBeCloseTo(0.655, 3);
   });
 });
+
+describe('Lecture 11: the detector guide\'s IoU of shifted boxes', () => {
+  test('a third of the side sideways gives 0.5; a third sideways and down gives 0.29', () => {
+    const box: Box = [0, 0, 3, 3];
+    expect(iou(box, [1, 0, 4, 3])).toBeCloseTo(0.5, 12);
+    expect(iou(box, [1, 1, 4, 4])).toBeCloseTo(4 / 14, 12);
+    expect(Number(iou(box, [1, 1, 4, 4]).toFixed(2))).toBe(0.29);
+  });
+});
