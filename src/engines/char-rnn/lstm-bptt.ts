@@ -10,8 +10,9 @@
  * time. Here every step is ~30 small ops, each weight's gradient is one [·, T·B]·[T·B, ·] multiply
  * after the loop, and per-step tensors are made per step (one-hot rows from the ids on the JS side).
  *
- * Gates as one [B, 4H] block: σ(a) = ½ + ½·tanh(a/2), so i, f, o and g come from one tanh of the
- * scaled pre-activation, and the nonlinearity's derivative is (1 − u²) times ¼ (i, f, o) or 1 (g).
+ * Gates as one [B, 4H] block: tanh(a) = 2σ(2a) − 1, so i, f, o and g come from one sigmoid of the
+ * pre-activation (g's quarter doubled), and the nonlinearity's derivative is s(1 − s) times 1
+ * (i, f, o) or 4 (g). (wasm's sigmoid is also much faster than its tanh.)
  * Runs inside the caller's tidy.
  */
 import type { Scalar, Tensor, Tf } from '../../tf/types.ts';
@@ -19,7 +20,8 @@ import type { ModelShape } from './cells.ts';
 import type { Params, StateTensors } from './model.ts';
 
 interface StepCache {
-  u: Tensor;
+  /** σ of the (scaled) pre-activation, [B, 4H]. */
+  s: Tensor;
   i: Tensor;
   f: Tensor;
   o: Tensor;
@@ -50,9 +52,9 @@ function oneHot(tf: Tf, ids: ArrayLike<number>, V: number, transposed = false): 
 }
 
 function gateConstants(tf: Tf, H: number) {
-  const scale = new Float32Array(4 * H).fill(0.5, 0, 3 * H).fill(1, 3 * H);
-  const shift = new Float32Array(4 * H).fill(0.5, 0, 3 * H);
-  return { scale: tf.tensor1d(scale), shift: tf.tensor1d(shift), scaleSquared: tf.tensor1d(scale.map((s) => s * s)) };
+  const row = (ifo: number, g: number) => tf.tensor1d(new Float32Array(4 * H).fill(ifo, 0, 3 * H).fill(g, 3 * H));
+  // s = σ(a ⊙ scale); gate = s ⊙ scale + shift (g = 2σ(2a) − 1); ∂gate/∂a = s(1 − s) ⊙ scale².
+  return { scale: row(1, 2), shift: row(0, -1), scaleSquared: row(1, 4) };
 }
 
 type Gates = ReturnType<typeof gateConstants>;
@@ -66,14 +68,14 @@ function forwardLayer(tf: Tf, p: Params, l: number, xs: Tensor[], h0: Tensor, c0
   const hs: Tensor[] = [];
   const caches: StepCache[] = [];
   for (const x of xs) {
-    const u = tf.tanh(tf.mul(tf.addN([tf.matMul(x, Wx), tf.matMul(h, Wh), bias]), gates.scale));
-    const [i, f, o, g] = tf.split(tf.add(tf.mul(u, gates.scale), gates.shift), 4, 1) as [Tensor, Tensor, Tensor, Tensor];
+    const s = tf.sigmoid(tf.mul(tf.addN([tf.matMul(x, Wx), tf.matMul(h, Wh), bias]), gates.scale));
+    const [i, f, o, g] = tf.split(tf.add(tf.mul(s, gates.scale), gates.shift), 4, 1) as [Tensor, Tensor, Tensor, Tensor];
     const cPrev = c;
     c = tf.add(tf.mul(f, cPrev), tf.mul(i, g));
     const tanhC = tf.tanh(c);
     h = tf.mul(o, tanhC);
     hs.push(h);
-    if (keep) caches.push({ u, i, f, o, g, cPrev, tanhC });
+    if (keep) caches.push({ s, i, f, o, g, cPrev, tanhC });
   }
   return { hs, caches, h, c };
 }
@@ -138,7 +140,7 @@ export function lstmLossAndGrads(tf: Tf, shape: ModelShape, p: Params, ids: Int3
     let dhNext: Tensor | undefined;
     let dcNext: Tensor | undefined;
     for (let t = T - 1; t >= 0; t--) {
-      const { u, i, f, o, g, cPrev, tanhC } = run.caches[t]!;
+      const { s, i, f, o, g, cPrev, tanhC } = run.caches[t]!;
       const dh = dhNext ? tf.add(dhOut[t]!, dhNext) : dhOut[t]!;
       // h = o ⊙ tanh(c), c = f ⊙ c₋₁ + i ⊙ g.
       const dO = tf.mul(dh, tanhC);
@@ -146,7 +148,7 @@ export function lstmLossAndGrads(tf: Tf, shape: ModelShape, p: Params, ids: Int3
       const dc = dcNext ? tf.add(dcHere, dcNext) : dcHere;
       const dGates = tf.concat([tf.mul(dc, g), tf.mul(dc, cPrev), dO, tf.mul(dc, i)], 1);
       dcNext = tf.mul(dc, f);
-      const da = tf.mul(dGates, tf.mul(tf.sub(1, tf.square(u)), gates.scaleSquared));
+      const da = tf.mul(dGates, tf.mul(tf.mul(s, tf.sub(1, s)), gates.scaleSquared));
       das[t] = da;
       dhNext = tf.matMul(da, WhT);
       if (WxT) dxs[t] = tf.matMul(da, WxT);

@@ -16,7 +16,7 @@ import { paramVariables, readParams, type ParamValues } from '../params.ts';
 import { createRandom } from '../random.ts';
 import { createStreamBatcher } from './batches.ts';
 import { paramSpecs, type ModelShape } from './cells.ts';
-import { lstmLossAndGrads } from './lstm-bptt.ts';
+import { lstmForward, lstmLossAndGrads } from './lstm-bptt.ts';
 import { crossEntropy, unroll, zeroStateTensors, type StateTensors } from './model.ts';
 import { probabilitiesAt, sampleIndex, topK } from './sampling.ts';
 
@@ -146,7 +146,9 @@ export function createCharRnnTrainer(options: CharRnnTrainerOptions) {
         await runSliced(tf, batches, () => {
           const { inputs, targets } = batcher();
           const [loss, ...kept] = tf.tidy(() => {
-            const out = unroll(tf, shape, params, tf.tensor2d(inputs, [options.steps, B], 'int32'), state);
+            const out = shape.cell === 'lstm'
+              ? lstmForward(tf, shape, params, inputs, B, state)
+              : unroll(tf, shape, params, tf.tensor2d(inputs, [options.steps, B], 'int32'), state);
             return [crossEntropy(tf, out.logits, tf.tensor1d(targets, 'int32'), shape.vocab), ...stateList(out.state)];
           });
           tf.dispose(stateList(state));
