@@ -65,7 +65,8 @@ export async function runRnnBench(base: string, o: RnnBenchOptions): Promise<Rec
     charsPerSecond: Math.round((trainer.steps * o.batch * o.steps) / (trainingMs / 1000)),
     msPerStep: Math.round((trainingMs / trainer.steps) * 10) / 10,
     firstSampleMs: Math.round(firstSampleMs),
-    goal: o.goal, goalSeconds: o.budget, reached: reached ?? null, goalMet: reached !== undefined,
+    goal: o.goal, goalSeconds: o.budget, bitsAtGoalTime: curve.at(-1)!.bits, stepsAtGoalTime: curve.at(-1)!.step,
+    reached: reached ?? null, goalMet: reached !== undefined,
     curve,
     sample: `The gradient ${sample.ids.map((i) => vocab.chars[i]).join('')}`,
   };
