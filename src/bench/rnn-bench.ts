@@ -85,7 +85,7 @@ export function rnnBenchOptions(query: URLSearchParams, log: (line: string) => v
     hidden: n('hidden', 128),
     batch: n('batch', 64),
     steps: n('T', 25),
-    learningRate: n('lr', 0.01),
+    learningRate: n('lr', 0.02),
     clip: n('clip', 5),
     budget: n('budget', 180),
     every: n('every', 20),
