@@ -155,6 +155,19 @@ describe('truncated BPTT, bits per character, sampling', () => {
     expect(next().restart).toBe(true);
   });
 
+  test.each(['rnn', 'gru'] as const)('the %s trains by autodiff: first loss equals the reference, then the loss falls', async (cell) => {
+    const small: ModelShape = { ...shape, cell, hidden: 16 };
+    const initial = initialParams(small, { seed: 4 });
+    const trainer = createCharRnnTrainer({ tf, shape: small, train: ids, batch: 4, steps: 10, initial, hyper: () => ({ learningRate: 0.02, clip: 5 }) });
+    await trainer.train(40);
+    const stream = Math.floor(ids.length / 4);
+    const rows = (shift: number) => Array.from({ length: 10 }, (_, t) => [0, 1, 2, 3].map((b) => ids[b * stream + t + shift]!));
+    expect(trainer.records[0]!.loss).toBeCloseTo(referenceLoss(small, initial, rows(0), rows(1)).loss, 5);
+    const mean = (rs: { loss: number }[]) => rs.reduce((a, r) => a + r.loss, 0) / rs.length;
+    expect(mean(trainer.records.slice(-5))).toBeLessThan(0.6 * mean(trainer.records.slice(0, 5)));
+    trainer.dispose();
+  });
+
   test('the state carries from batch to batch: step 2 loss equals the reference from step 1\'s final state', async () => {
     const initial = initialParams(shape, { seed: 9 });
     const trainer = createCharRnnTrainer({ tf, shape, train: ids, batch: 2, steps: 5, initial, hyper: () => ({ learningRate: 0, clip: 5 }) });
