@@ -15,6 +15,7 @@ const HEAVY = [
   { name: 'ConvNet trained from scratch', path: 'notes/lecture-05-convolutional-neural-networks/', id: 'cnn-viewer', hash: '#cnn-viewer.weights=scratch' },
   { name: 'residual race at depth 32', path: 'notes/lecture-09-cnn-architectures/', id: 'residual-race', hash: '#residual-race.depth=32' },
   { name: 'grid detector in training', path: 'notes/lecture-11-detection-and-segmentation/', id: 'detector', hash: '#detector.steps=3000' },
+  { name: 'char-RNN (LSTM 1×128) in training', path: 'notes/lecture-10-recurrent-neural-networks/', id: 'char-rnn', hash: '#char-rnn.steps=3000' },
 ] as const;
 const NEXT_PAGE = 'notes/lecture-07-training-neural-networks-2/';
 

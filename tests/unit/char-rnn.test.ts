@@ -8,6 +8,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CELL_KINDS, initialParams, paramSpecs, type CellKind, type ModelShape } from '../../src/engines/char-rnn/cells.ts';
+import { lstmLossAndGrads } from '../../src/engines/char-rnn/lstm-bptt.ts';
 import { crossEntropy, unroll, zeroStateTensors } from '../../src/engines/char-rnn/model.ts';
 import { referenceLoss } from '../../src/engines/char-rnn/reference.ts';
 import { argmax, bitsPerChar, drawIndex, probabilitiesAt, sampleIndex, topK } from '../../src/engines/char-rnn/sampling.ts';
@@ -79,6 +80,58 @@ describe.each(CELL_KINDS)('%s cell, 2 layers', (cell) => {
   });
 });
 
+describe('the LSTM\'s written-out backward pass (lstm-bptt.ts)', () => {
+  const shape = tiny('lstm');
+  const values = tinyParams(shape);
+  const run = (state?: { h: number[][][]; c: number[][][] }) => {
+    const p = paramTensors(tf, paramSpecs(shape), values);
+    const initial = state
+      ? { h: state.h.map((rows) => tf.tensor2d(rows)), c: state.c.map((rows) => tf.tensor2d(rows)) }
+      : zeroStateTensors(tf, shape, B);
+    const out = lstmLossAndGrads(tf, shape, p, Int32Array.from(inputs.flat()), Int32Array.from(targets.flat()), B, initial);
+    const result = {
+      loss: out.loss.dataSync()[0]!,
+      grads: Object.fromEntries(Object.entries(out.grads).map(([k, g]) => [k, g.dataSync() as Float32Array])),
+      final: out.state.c.map((c) => Array.from(c.dataSync())),
+    };
+    tf.dispose([out.loss, ...Object.values(out.grads), ...out.state.h, ...out.state.c, ...initial.h, ...initial.c, ...Object.values(p)]);
+    return result;
+  };
+
+  test('loss and every parameter\'s gradient equal the reference and its finite differences', () => {
+    const before = tf.memory().numTensors;
+    const { loss, grads } = tf.tidy(() => run());
+    expect(tf.memory().numTensors).toBe(before);
+    expect(loss).toBeCloseTo(referenceLoss(shape, values, inputs, targets).loss, 5);
+    const eps = 1e-5;
+    let worst = 0;
+    let largest = 0;
+    for (const spec of paramSpecs(shape)) {
+      const v = values[spec.name]!;
+      expect(grads[spec.name]!.length).toBe(v.length);
+      for (let k = 0; k < v.length; k++) {
+        const copy = (delta: number) => ({ ...values, [spec.name]: Float64Array.from(v, (w, j) => (j === k ? w + delta : w)) as unknown as Float32Array });
+        const numeric = (referenceLoss(shape, copy(eps), inputs, targets).loss - referenceLoss(shape, copy(-eps), inputs, targets).loss) / (2 * eps);
+        worst = Math.max(worst, Math.abs(numeric - grads[spec.name]![k]!));
+        largest = Math.max(largest, Math.abs(numeric));
+      }
+    }
+    expect(largest).toBeGreaterThan(0.05);
+    expect(worst).toBeLessThan(2e-5);
+  });
+
+  test('from a carried state: the loss equals the reference started there, the final cell state too', () => {
+    const zero = referenceLoss(shape, values, inputs, targets);
+    // The reference keeps states per stream b and layer l; the tensors per layer, rows over b.
+    const perLayer = (key: 'h' | 'c') => Array.from({ length: shape.layers }, (_, l) => zero.final.map((s) => Array.from(s[l]![key]!)));
+    const { loss, final } = run({ h: perLayer('h'), c: perLayer('c') });
+    const carried = referenceLoss(shape, values, inputs, targets, zero.final);
+    expect(Math.abs(carried.loss - zero.loss)).toBeGreaterThan(1e-4);
+    expect(loss).toBeCloseTo(carried.loss, 5);
+    expect(final[1]![shape.hidden]).toBeCloseTo(carried.final[1]![1]!.c![0]!, 5);
+  });
+});
+
 describe('truncated BPTT, bits per character, sampling', () => {
   const text = 'the cat sat on the mat. the dog sat on the log. '.repeat(8);
   const vocab = buildVocab(text);
@@ -100,6 +153,19 @@ describe('truncated BPTT, bits per character, sampling', () => {
     expect(Array.from(next().inputs)).toEqual([3, 13, 4, 14, 5, 15]);
     expect(next().restart).toBe(false);
     expect(next().restart).toBe(true);
+  });
+
+  test.each(['rnn', 'gru'] as const)('the %s trains by autodiff: first loss equals the reference, then the loss falls', async (cell) => {
+    const small: ModelShape = { ...shape, cell, hidden: 16 };
+    const initial = initialParams(small, { seed: 4 });
+    const trainer = createCharRnnTrainer({ tf, shape: small, train: ids, batch: 4, steps: 10, initial, hyper: () => ({ learningRate: 0.02, clip: 5 }) });
+    await trainer.train(40);
+    const stream = Math.floor(ids.length / 4);
+    const rows = (shift: number) => Array.from({ length: 10 }, (_, t) => [0, 1, 2, 3].map((b) => ids[b * stream + t + shift]!));
+    expect(trainer.records[0]!.loss).toBeCloseTo(referenceLoss(small, initial, rows(0), rows(1)).loss, 5);
+    const mean = (rs: { loss: number }[]) => rs.reduce((a, r) => a + r.loss, 0) / rs.length;
+    expect(mean(trainer.records.slice(-5))).toBeLessThan(0.6 * mean(trainer.records.slice(0, 5)));
+    trainer.dispose();
   });
 
   test('the state carries from batch to batch: step 2 loss equals the reference from step 1\'s final state', async () => {

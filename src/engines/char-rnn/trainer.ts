@@ -16,6 +16,7 @@ import { paramVariables, readParams, type ParamValues } from '../params.ts';
 import { createRandom } from '../random.ts';
 import { createStreamBatcher } from './batches.ts';
 import { paramSpecs, type ModelShape } from './cells.ts';
+import { lstmForward, lstmLossAndGrads } from './lstm-bptt.ts';
 import { crossEntropy, unroll, zeroStateTensors, type StateTensors } from './model.ts';
 import { probabilitiesAt, sampleIndex, topK } from './sampling.ts';
 
@@ -65,6 +66,32 @@ export function createCharRnnTrainer(options: CharRnnTrainerOptions) {
   let disposed = false;
   const stateList = (s: StateTensors) => [...s.h, ...s.c];
 
+  /** The loss and gradients by autodiff (the RNN and the GRU). */
+  const autodiffStep = (inputs: Int32Array, targets: Int32Array) => {
+    const x = tf.tensor2d(inputs, [options.steps, options.batch], 'int32');
+    const y = tf.tensor1d(targets, 'int32');
+    let next: StateTensors | undefined;
+    const { value, grads } = tf.variableGrads(() => {
+      const out = unroll(tf, shape, params, x, carried);
+      next = { h: out.state.h.map((t) => tf.keep(t)), c: out.state.c.map((t) => tf.keep(t)) };
+      return crossEntropy(tf, out.logits, y, shape.vocab) as Scalar;
+    }, list);
+    tf.dispose([x, y]);
+    // Keyed by parameter name, as lstmStep's are (variableGrads keys them by the variables' own names).
+    return { value, grads: Object.fromEntries(specs.map((s) => [s.name, grads[params[s.name]!.name]!])), next: next! };
+  };
+
+  /** The same numbers by the LSTM's written-out backward pass (lstm-bptt.ts: much faster on wasm). */
+  const lstmStep = (inputs: Int32Array, targets: Int32Array) => {
+    const [value, ...rest] = tf.tidy(() => {
+      const out = lstmLossAndGrads(tf, shape, params, inputs, targets, options.batch, carried);
+      return [out.loss, ...specs.map((s) => out.grads[s.name]!), ...stateList(out.state)];
+    });
+    const grads = Object.fromEntries(specs.map((s, k) => [s.name, rest[k]!]));
+    const state = rest.slice(specs.length);
+    return { value: value as Scalar, grads, next: { h: state.slice(0, shape.layers), c: state.slice(shape.layers) } };
+  };
+
   const oneStep = (): Tensor => {
     if (disposed) throw abortError('The trainer was disposed.');
     const { inputs, targets, restart } = nextBatch();
@@ -72,25 +99,20 @@ export function createCharRnnTrainer(options: CharRnnTrainerOptions) {
       tf.dispose(stateList(carried));
       carried = zeroStateTensors(tf, shape, options.batch);
     }
-    const x = tf.tensor2d(inputs, [options.steps, options.batch], 'int32');
-    const y = tf.tensor1d(targets, 'int32');
-    let next: StateTensors | undefined;
-    const { value, grads } = tf.variableGrads(() => {
-      const out = unroll(tf, shape, params, x, carried);
-      // The state goes on to the next batch (truncated BPTT: as values, not as a path for gradients).
-      next = { h: out.state.h.map((t) => tf.keep(t)), c: out.state.c.map((t) => tf.keep(t)) };
-      return crossEntropy(tf, out.logits, y, shape.vocab) as Scalar;
-    }, list);
+    // The state goes on to the next batch (truncated BPTT: as values, not as a path for gradients).
+    const { value, grads, next } = shape.cell === 'lstm'
+      ? lstmStep(inputs, targets)
+      : autodiffStep(inputs, targets);
     const { clip } = options.hyper();
     const { clipped, norm } = tf.tidy(() => {
-      const gs = list.map((p) => grads[p.name]!);
+      const gs = specs.map((s) => grads[s.name]!);
       const total = tf.sqrt(tf.addN(gs.map((g) => tf.sum(tf.square(g)))));
       const factor = clip > 0 ? tf.minimum(1, tf.div(clip, tf.add(total, 1e-6))) : tf.scalar(1);
       return { clipped: gs.map((g) => tf.mul(g, factor)), norm: total };
     });
     optimizer.step(list, clipped);
-    tf.dispose([x, y, ...Object.values(grads), ...clipped, ...stateList(carried)]);
-    carried = next!;
+    tf.dispose([...Object.values(grads), ...clipped, ...stateList(carried)]);
+    carried = next;
     const stats = tf.stack([value, norm]);
     tf.dispose([value, norm]);
     return stats;
@@ -124,7 +146,9 @@ export function createCharRnnTrainer(options: CharRnnTrainerOptions) {
         await runSliced(tf, batches, () => {
           const { inputs, targets } = batcher();
           const [loss, ...kept] = tf.tidy(() => {
-            const out = unroll(tf, shape, params, tf.tensor2d(inputs, [options.steps, B], 'int32'), state);
+            const out = shape.cell === 'lstm'
+              ? lstmForward(tf, shape, params, inputs, B, state)
+              : unroll(tf, shape, params, tf.tensor2d(inputs, [options.steps, B], 'int32'), state);
             return [crossEntropy(tf, out.logits, tf.tensor1d(targets, 'int32'), shape.vocab), ...stateList(out.state)];
           });
           tf.dispose(stateList(state));
