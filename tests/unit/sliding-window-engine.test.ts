@@ -24,7 +24,7 @@ const scenes = (digits: { start: number; end: number }, count: number, seed: num
   generateScenes({ images: mnist.images, labels: mnist.labels, digits, count, seed, maxDigits: 4, minScale: 24, maxScale: 32 });
 
 describe('window labels', () => {
-  test('centred within 3 pixels: the digit; 10 or more away from every digit: background; between: left out', () => {
+  test('centred within 3 pixels: the digit; 7 or more away from every digit: background; between: left out', () => {
     // A 7 whose box centre (30, 30) is window (r, c) = (4, 4)'s centre (4·4 + 14 = 30).
     const labels = windowLabels([{ x0: 20, y0: 20, x1: 40, y1: 40, label: 7, digit: 0 }], 96);
     expect(labels.length).toBe(18 * 18);

@@ -1,10 +1,10 @@
 /**
  * What the scene figure shows, from the fully convolutional score map (plain TypeScript): the
  * chosen class's probability at each window of the reader's stride, and the boxes of the windows
- * that pass the threshold, after per-class NMS.
+ * that pass the threshold, after NMS across classes.
  */
 import { BACKGROUND, WINDOW_CLASSES } from '../../engines/detection/background-class.ts';
-import { suppressPerClass } from '../../engines/detection/evaluate-detections.ts';
+import { nms } from '../../engines/detection/boxes.ts';
 import { WINDOW, windowsAtStride } from '../../engines/detection/fully-convolutional.ts';
 import type { ScoredBox } from '../../engines/detection/grid-targets.ts';
 import { mapAtStride, softmaxRows, windowBoxes, WINDOW_NMS_IOU } from '../../engines/detection/window-detections.ts';
@@ -21,6 +21,7 @@ export function scenePicture(map: Float32Array, size: number, stride: number, sh
     const p = probs[k * WINDOW_CLASSES + column]!;
     return show === 'digit' ? 1 - p : p;
   });
-  const boxes = suppressPerClass(windowBoxes(probs, size, stride, threshold), WINDOW_NMS_IOU);
+  const candidates = windowBoxes(probs, size, stride, threshold);
+  const boxes = nms(candidates, candidates.map((b) => b.score), WINDOW_NMS_IOU).map((i) => candidates[i]!);
   return { overlay: { values, perSide, stride, centre: WINDOW / 2 }, boxes };
 }

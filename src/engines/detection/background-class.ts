@@ -24,7 +24,7 @@ export const WINDOW_CLASSES = 11;
 /** Label for a window used in training neither as a digit nor as background. */
 export const IGNORED = -1;
 const CENTRED = 3;
-const FAR = 10;
+const FAR = 7;
 /** Background windows kept per digit window (the rest of a scene is mostly empty). */
 const BACKGROUND_PER_DIGIT = 3;
 

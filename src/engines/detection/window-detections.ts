@@ -2,13 +2,14 @@
  * From the sliding window's class scores to boxes: each window whose most probable class is a
  * digit, with that probability at least the threshold, proposes the central 20×20 of its 28×28 square as a box (where MNIST
  * puts a digit in its frame);
- * per-class NMS (evaluate-detections.ts) then keeps the best of each cluster. Plain TypeScript.
+ * NMS across all classes then keeps the best of each cluster (two windows on one digit that
+ * disagree about which digit it is are still one detection). Plain TypeScript.
  */
 import { BACKGROUND, WINDOW_CLASSES } from './background-class.ts';
 import { OUTPUT_STRIDE, WINDOW, windowsAtStride } from './fully-convolutional.ts';
 import type { ScoredBox } from './grid-targets.ts';
 
-/** IoU above which a window's box is removed by a better one of the same digit. */
+/** IoU above which a window's box is removed by a better one. */
 export const WINDOW_NMS_IOU = 0.3;
 /** MNIST centres each digit in a 20×20 box inside its 28×28 frame. */
 const INSET = 4;
