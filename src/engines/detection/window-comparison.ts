@@ -7,6 +7,7 @@
  */
 import type { Tensor, Tf } from '../../tf/types.ts';
 import { runSliced } from '../../tf/slices.ts';
+import { yieldToEventLoop } from '../yield.ts';
 import { fullyConvolutionalScores, windowCrops, windowsAtStride, windowScores, type WindowNet } from './fully-convolutional.ts';
 import { mapAtStride } from './window-detections.ts';
 
@@ -27,11 +28,17 @@ export interface WindowComparison {
 
 const sceneTensor = (tf: Tf, pixels: Float32Array, size: number): Tensor => tf.tensor4d(pixels, [1, size, size, 1]);
 
-/** The fully convolutional score map [P × P × classes] of one scene, as one awaited slice. */
-export async function scoreMap(tf: Tf, net: WindowNet, pixels: Float32Array, size: number, signal?: AbortSignal): Promise<Float32Array> {
+async function mapPass(tf: Tf, net: WindowNet, pixels: Float32Array, size: number, signal?: AbortSignal): Promise<Float32Array> {
   let map = new Float32Array(0);
   await runSliced(tf, 1, () => tf.tidy(() => fullyConvolutionalScores(tf, net, sceneTensor(tf, pixels, size))), { signal, onValues: (v) => (map = Float32Array.from(v)) });
   return map;
+}
+
+/** The fully convolutional score map [P × P × classes] of one scene, as one awaited slice. */
+export async function scoreMap(tf: Tf, net: WindowNet, pixels: Float32Array, size: number, signal?: AbortSignal): Promise<Float32Array> {
+  // On wasm and cpu the pass runs on the page's thread: it gets a task of its own, not the end of the caller's.
+  await yieldToEventLoop();
+  return mapPass(tf, net, pixels, size, signal);
 }
 
 async function slidingScores(tf: Tf, net: WindowNet, scene: Tensor, stride: number, count: number, signal?: AbortSignal): Promise<Float32Array> {
@@ -51,8 +58,9 @@ export async function compareWindows(tf: Tf, net: WindowNet, pixels: Float32Arra
   try {
     await scoreMap(tf, net, pixels, size, signal);
     await slidingScores(tf, net, scene, stride, WINDOWS_PER_STEP, signal);
+    await yieldToEventLoop();
     let started = performance.now();
-    const map = await scoreMap(tf, net, pixels, size, signal);
+    const map = await mapPass(tf, net, pixels, size, signal);
     const fcnMs = performance.now() - started;
     started = performance.now();
     const sliding = await slidingScores(tf, net, scene, stride, Infinity, signal);

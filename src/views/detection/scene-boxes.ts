@@ -35,7 +35,7 @@ function overlayImage(o: SceneOverlay): string {
   for (let k = 0; k < o.perSide * o.perSide; k++) {
     const v = Math.min(1, Math.max(0, o.values[k] ?? 0));
     const c = rgb(interpolateInferno(0.35 + 0.65 * v));
-    image.data.set([c.r, c.g, c.b, Math.round(200 * v)], k * 4);
+    image.data.set([c.r, c.g, c.b, Math.round(160 * v)], k * 4);
   }
   context.putImageData(image, 0, 0);
   return canvas.toDataURL('image/png');
