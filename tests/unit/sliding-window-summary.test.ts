@@ -1,5 +1,6 @@
-/** The sliding-window demo's readouts and its checks of the reader's input, as exact strings. */
+/** The sliding-window demo's readouts, its checks of the reader's input (exact strings), and what its figure shows. */
 import { describe, expect, test } from 'vitest';
+import { scenePicture } from '../../src/demos/sliding-window/picture.ts';
 import { emptySceneProblem } from '../../src/demos/sliding-window/scenes.ts';
 import { describeBoxes, describeComparison, describeTraining, snapStride } from '../../src/demos/sliding-window/summary.ts';
 
@@ -33,5 +34,27 @@ describe('sliding-window readouts', () => {
     expect(emptySceneProblem(blank, false)).toMatch(/^This scene has no digits \(digits per scene is 0\)/);
     blank[500] = 0.8;
     expect(emptySceneProblem(blank, true)).toBeUndefined();
+  });
+});
+
+describe('the scene picture', () => {
+  test('the chosen class\'s probability per window at the stride, and one box per digit after NMS across classes', () => {
+    // A 36-pixel scene: 3×3 windows at stride 4. Windows 0 and 1 (4 pixels apart) both see a digit,
+    // as a 3 and as a 5; the rest is background.
+    const map = new Float32Array(9 * 11);
+    for (let k = 0; k < 9; k++) map[k * 11 + 10] = 5;
+    map[0 * 11 + 3] = 10;
+    map[1 * 11 + 5] = 8;
+    const all = scenePicture(map, 36, 4, 'digit', 0.5);
+    expect(all.overlay).toMatchObject({ perSide: 3, stride: 4, centre: 14 });
+    expect(all.overlay.values[0]).toBeCloseTo(1 - Math.exp(5) / (Math.exp(10) + Math.exp(5) + 9), 5);
+    expect(all.overlay.values[8]).toBeCloseTo(1 - Math.exp(5) / (Math.exp(5) + 10), 5);
+    // The 5 overlaps the better-scored 3 by IoU 16·20 / (800 − 320) = 0.67 > 0.3: one box.
+    expect(all.boxes.map((b) => [b.label, b.x0, b.y0])).toEqual([[3, 4, 4]]);
+    const five = scenePicture(map, 36, 4, '5', 0.5);
+    expect(five.overlay.values[1]).toBeGreaterThan(0.9);
+    expect(five.overlay.values[0]).toBeLessThan(0.01);
+    // At stride 8 only windows (0, 0), (0, 8), (8, 0), (8, 8) exist: map cells 0, 2, 6, 8.
+    expect(scenePicture(map, 36, 8, 'background', 0.5).overlay.perSide).toBe(2);
   });
 });
