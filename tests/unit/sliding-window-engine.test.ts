@@ -44,7 +44,7 @@ describe('background class', () => {
     const trainer = createBackgroundTrainer({ tf, net, seed: 1, batchSize: 64, learningRate: 0.01 });
     expect(tf.memory().numTensors).toBe(start + 2);
     expect(trainer.net()['fc2.w'].shape).toEqual([64, 11]);
-    await trainer.prepare(scenes(SPLITS.train, 4, 3));
+    await trainer.prepare(() => scenes(SPLITS.train, 4, 3));
     expect(tf.memory().numTensors).toBe(start + 4);
     expect(trainer.windows.count).toBeGreaterThan(trainer.windows.digits);
     await trainer.train(1);
@@ -60,7 +60,7 @@ describe('background class', () => {
   test('learns background: away from digits most windows say background, on digits most say a digit', async () => {
     const net = shippedWindowNet(tf, weights);
     const trainer = createBackgroundTrainer({ tf, net, seed: 2, batchSize: 128, learningRate: 0.01 });
-    await trainer.prepare(scenes(SPLITS.train, 16, 5));
+    await trainer.prepare(() => scenes(SPLITS.train, 16, 5));
     await trainer.train(150);
     expect(trainer.losses.at(-1)!).toBeLessThan(trainer.losses[0]! / 3);
     const test = scenes(SPLITS.test, 4, 9);

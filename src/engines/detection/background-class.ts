@@ -138,9 +138,10 @@ export function createBackgroundTrainer(options: BackgroundTrainerOptions) {
       return { count: data?.n ?? 0, digits: data?.digits ?? 0 };
     },
     net: (): WindowNet => ({ ...options.net, 'fc2.w': w, 'fc2.b': b }),
-    async prepare(scenes: readonly Scene[]): Promise<void> {
+    /** Collects the training windows of `scenes()` (called once: the scenes are made only when needed). */
+    async prepare(scenes: () => readonly Scene[]): Promise<void> {
       if (data) return;
-      const windows = await collectWindows(tf, options.net, scenes, options.seed, options.signal);
+      const windows = await collectWindows(tf, options.net, scenes(), options.seed, options.signal);
       const n = windows.labels.length;
       data = tf.tidy(() => ({
         x: tf.tensor2d(windows.features, [n, windows.hidden]),
