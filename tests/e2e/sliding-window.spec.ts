@@ -9,7 +9,7 @@ import { expect, idleTensorCount, openDemo, test } from './fixtures.ts';
 const PAGE = 'notes/lecture-11-detection-and-segmentation/?backend=wasm';
 const ID = 'sliding-window';
 
-/** In the page, before its scripts: removes the other demos (tfjs keeps one tensor count per page) and records long tasks. */
+/** In the page, before its scripts: removes the other demos (tfjs keeps one tensor count per page). */
 function isolate(keep: string): void {
   new MutationObserver((records) => {
     for (const record of records) {
@@ -20,9 +20,6 @@ function isolate(keep: string): void {
       }
     }
   }).observe(document, { childList: true, subtree: true });
-  const tasks: number[] = [];
-  (window as unknown as { longTasks: number[] }).longTasks = tasks;
-  new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(Math.round(e.duration)))).observe({ type: 'longtask', buffered: true });
 }
 
 async function set(demo: Locator, label: string, value: string): Promise<void> {
@@ -58,7 +55,6 @@ test.describe('sliding-window', () => {
     await idleTensorCount(demo);
     await expect(demo.locator('[data-training]')).toHaveText(/^Background class: step 300 of 300, loss 0\.\d{3} on \d+ training windows \(\d+ centred on a digit\)\.$/);
     const c = await comparison(demo);
-    console.log('long tasks', await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks));
     expect(c).toMatchObject({ stride: 8, windows: 81 });
     expect(c.difference).toBeLessThanOrEqual(1e-4);
     // Every box found lies on a digit of the scene (its centre inside a true box), and it finds most of them.
