@@ -201,10 +201,11 @@ export function createLabTrainer(options: TrainerOptions) {
     losses,
     /** Each model's update/weight ratios ‖ΔW‖/‖W‖ per weight matrix, at the last step of the last train(). */
     ratios,
-    /** `steps` Adam steps of every model on the same minibatches; an abort throws. */
-    async train(steps: number, learningRate: number): Promise<void> {
+    /** `steps` Adam steps of every model on the same minibatches, at a rate or the rate of each step (0-based); an abort throws. */
+    async train(steps: number, rate: number | ((step: number) => number)): Promise<void> {
       const last = step + steps;
       await runSliced(tf, steps, () => {
+        const learningRate = typeof rate === 'number' ? rate : rate(step);
         const indices = nextBatch();
         const measure = step + 1 === last;
         const old = models.flatMap(held);
