@@ -14,7 +14,8 @@ const value = async (demo: import('@playwright/test').Locator, row: string, stat
 
 test.describe('activation lab, training', () => {
   test('A and B train side by side in a worker: initial loss near ln 10 for A, ratios per layer, B learns', async ({ page }) => {
-    const demo = await openDemo(page, `${PAGE}#activation-lab.mode=train&activation-lab.steps=100&${SMALL}`, 'activation-lab');
+    // A constant α (no decay): the ratios read at the last step are then those of α itself.
+    const demo = await openDemo(page, `${PAGE}#activation-lab.mode=train&activation-lab.steps=100&activation-lab.trainBatch=64&activation-lab.lr=0.001&activation-lab.decay=none&${SMALL}`, 'activation-lab');
     await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
     await expect(demo).toHaveAttribute('data-trains-in', 'worker');
     await expect(demo.locator('[data-figure]')).toBeHidden();

@@ -24,8 +24,8 @@ test.describe('spiral classifier', () => {
     // The decision map is drawn, the points on top.
     await expect(demo.locator('[data-figure] image')).toHaveAttribute('href', /^data:image\/png/);
     await expect(demo.locator('[data-figure] circle[data-point]')).toHaveCount(300);
-    // Worker tensors: X, labels, one-hot Y, the grid, 2 linear and 4 net weights; none on the page.
-    expect(await idleTensorCount(demo)).toBe(10);
+    // Worker tensors: X, Xᵀ, a row of ones, labels, one-hot Y, the grid, 2 linear and 4 net weights; none on the page.
+    expect(await idleTensorCount(demo)).toBe(12);
 
     await demo.locator('[data-figure] circle[data-point="150"]').click();
     const panel = demo.locator('[data-inspect]');

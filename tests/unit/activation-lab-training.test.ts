@@ -13,6 +13,7 @@ import type { LabConfig, LabShape } from '../../src/engines/activation-lab/netwo
 import { createRandom } from '../../src/engines/random.ts';
 import { OVERFIT_STEPS, batchPixels, type Digits, createBatchOrder, createLabTrainer, initialParameters, stepMasks } from '../../src/engines/activation-lab/trainer.ts';
 import { createTrainingEngine } from '../../src/engines/activation-lab/training-engine.ts';
+import { scheduledRate } from '../../src/engines/activation-lab/schedule.ts';
 import { referenceTrainStep, type ReferenceState } from '../../src/engines/activation-lab/trainer-reference.ts';
 
 const data = loadMnistNode();
@@ -141,28 +142,39 @@ describe('activation lab training', () => {
     lab.dispose();
   }, 120_000);
 
+  test('learning-rate schedule by hand: cosine from α to 0 over T steps; none keeps α', () => {
+    expect(scheduledRate(0.006, 0, 400, 'cosine')).toBe(0.006);
+    expect(scheduledRate(0.006, 200, 400, 'cosine')).toBeCloseTo(0.003, 15);
+    expect(scheduledRate(0.006, 100, 400, 'cosine')).toBeCloseTo(0.006 * (1 + Math.SQRT1_2) / 2, 15);
+    expect(scheduledRate(0.006, 400, 400, 'cosine')).toBeCloseTo(0, 15);
+    expect(scheduledRate(0.006, 500, 400, 'cosine')).toBeCloseTo(0, 15);
+    expect(scheduledRate(0.006, 200, 400, 'none')).toBe(0.006);
+  });
+
   test('the served engine: rounds give each configuration its losses, the ratios, an evaluation when asked; an abort stops it', async () => {
     const before = tf.memory().numTensors;
     const abort = new AbortController();
     const configsAB = [configs[0]![1], configs[2]![1]];
     const engine = createTrainingEngine(tf, { data, shape, configs: configsAB, trainCount, evaluation: heldOut }, abort.signal);
-    const first = (await engine.handle({ steps: 3, learningRate: 1e-3, evaluate: false })).reply;
+    // A cosine schedule over the 5 steps of both rounds: each step's rate comes from its own index.
+    const rate = { learningRate: 1e-3, decay: 'cosine', totalSteps: 5 } as const;
+    const first = (await engine.handle({ steps: 3, ...rate, evaluate: false })).reply;
     expect(first.step).toBe(3);
     expect(first.losses.map((l) => l.length)).toEqual([3, 3]);
     expect(first.ratios.map((r) => r.length)).toEqual([shape.layers + 1, shape.layers + 1]);
     expect(first.evaluation).toBeUndefined();
-    const second = (await engine.handle({ steps: 2, learningRate: 1e-3, evaluate: true })).reply;
+    const second = (await engine.handle({ steps: 2, ...rate, evaluate: true })).reply;
     expect(second.step).toBe(5);
     expect(second.losses.map((l) => l.length)).toEqual([2, 2]);
     expect(second.evaluation).toHaveLength(2);
     // The same numbers as a trainer driven directly.
     const direct = trainer(configsAB);
-    await direct.train(5, 1e-3);
+    await direct.train(5, (t) => scheduledRate(1e-3, t, 5, 'cosine'));
     expect([...first.losses[1]!, ...second.losses[1]!]).toEqual(direct.losses[1]);
     expect(second.evaluation).toEqual(await direct.evaluate());
     direct.dispose();
     abort.abort(new DOMException('stopped', 'AbortError'));
-    await expect(engine.handle({ steps: 5, learningRate: 1e-3, evaluate: false })).rejects.toThrow('stopped');
+    await expect(engine.handle({ steps: 5, ...rate, evaluate: false })).rejects.toThrow('stopped');
     engine.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -7,6 +7,7 @@ import { heldOutScenes, SPLITS } from '../../src/engines/detection/scenes.ts';
 import { createRandom } from '../../src/engines/random.ts';
 import { segmentationScore } from '../../src/engines/segmentation/mean-iou.ts';
 import { createSegmenterTrainer } from '../../src/engines/segmentation/segmenter-trainer.ts';
+import { halfLabels } from '../../src/engines/segmentation/segmenter.ts';
 import { transposedConv2x2 } from '../../src/engines/segmentation/upsample.ts';
 
 beforeAll(async () => {
@@ -41,6 +42,17 @@ describe('segmentation engine', () => {
     tf.dispose([ours, theirs, weights, ...g1, ...g2]);
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([x, w, b]);
+  });
+
+  test('labels of 2×2 blocks by hand: a digit where two or more of the four pixels are its own', () => {
+    // A 4×4 mask, four blocks: all digit 3 (label 4); one pixel of digit 1 (label 2); two pixels of digit 7 (label 8); empty.
+    const mask = Uint8Array.from([
+      4, 4, 2, 0,
+      4, 4, 0, 0,
+      8, 0, 0, 0,
+      0, 8, 0, 0,
+    ]);
+    expect(Array.from(halfLabels(mask, 4))).toEqual([4, 0, 8, 0]);
   });
 
   test('mean IoU by hand', () => {

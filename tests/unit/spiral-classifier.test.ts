@@ -141,13 +141,13 @@ describe('spiral trainer against the float64 reference', () => {
   test('same seed, same losses; tensor count exact after N steps; all freed on dispose', async () => {
     const before = tf.memory().numTensors;
     const a = createSpiralTrainer({ tf, ...data, hidden: 30, seed: 5, models: ['linear', 'net'] });
-    // X, labels, one-hot Y, the grid, 2 linear weights, 4 net weights.
-    expect(tf.memory().numTensors - before).toBe(10);
+    // X, Xᵀ, a row of ones, labels, one-hot Y, the grid, 2 linear weights, 4 net weights.
+    expect(tf.memory().numTensors - before).toBe(12);
     await a.train(25, hyper);
-    expect(tf.memory().numTensors - before).toBe(10);
+    expect(tf.memory().numTensors - before).toBe(12);
     await a.decisionMap('net');
     await a.weights('net');
-    expect(tf.memory().numTensors - before).toBe(10);
+    expect(tf.memory().numTensors - before).toBe(12);
     const b = createSpiralTrainer({ tf, ...data, hidden: 30, seed: 5, models: ['linear', 'net'] });
     await b.train(25, hyper);
     expect(b.history.get('net')!.losses).toEqual(a.history.get('net')!.losses);

@@ -21,7 +21,7 @@ export interface LabTraining {
   readonly evaluations: readonly { step: number; results: Evaluation[] }[];
   readonly ratios: readonly number[][];
   /** At most `most` steps (one round of about ROUND_MS, or `steps` exactly), then an evaluation if asked. */
-  round(steps: number | undefined, most: number, learningRate: number, evaluate: (from: number, to: number) => boolean): Promise<TrainingReply>;
+  round(steps: number | undefined, most: number, rate: Pick<TrainingRound, 'learningRate' | 'decay' | 'totalSteps'>, evaluate: (from: number, to: number) => boolean): Promise<TrainingReply>;
   offThreadTensors(): number;
   dispose(): void;
 }
@@ -45,11 +45,11 @@ export async function startLabTraining(context: DemoContext<typeof ACTIVATION_LA
     losses,
     evaluations,
     get ratios() { return ratios; },
-    async round(steps, most, learningRate, evaluate) {
+    async round(steps, most, rate, evaluate) {
       // The first round is one step: on a GPU it compiles the shaders (seconds); then rounds of about ROUND_MS.
       const count = Math.min(most, steps ?? (msPerStep === undefined ? 1 : Math.max(1, Math.round(ROUND_MS[engine.where] / msPerStep))));
       const started = performance.now();
-      const reply = await engine.request({ steps: count, learningRate, evaluate: evaluate(step, step + count) });
+      const reply = await engine.request({ steps: count, ...rate, evaluate: evaluate(step, step + count) });
       if (count > 0) {
         const measured = (performance.now() - started) / count;
         msPerStep = msPerStep === undefined ? measured : 0.7 * msPerStep + 0.3 * measured;

@@ -46,7 +46,7 @@ export async function createTrainingRun(context: DemoContext<Spec>): Promise<Dem
     async advance(_steps, source) {
       if (training.step >= total()) return false;
       const evaluate = (from: number, to: number) => to >= total() || Math.floor(to / every) > Math.floor(from / every) || from === 0;
-      const reply = await training.round(source === 'step' ? 1 : undefined, total() - training.step, s.lr, evaluate);
+      const reply = await training.round(source === 'step' ? 1 : undefined, total() - training.step, { learningRate: s.lr, decay: overfit ? 'none' : s.decay, totalSteps: total() }, evaluate);
       draw();
       if (reply.losses.some((losses) => losses.some((loss) => !Number.isFinite(loss)))) {
         context.say(`A loss became infinite or NaN at step ${training.step}: learning rate ${s.lr} is too large. Lower it and press Reset.`);
@@ -65,7 +65,7 @@ export async function createTrainingRun(context: DemoContext<Spec>): Promise<Dem
       const rows = training.losses[0]!.map((loss, i) => [i + 1, loss, training.losses[1]![i]!]);
       return {
         csv: toCsv(['step', 'A_loss', 'B_loss'], rows),
-        json: { mode: s.mode, shape, configs, learningRate: s.lr, losses: training.losses, evaluations: training.evaluations, ratios: training.ratios },
+        json: { mode: s.mode, shape, configs, learningRate: s.lr, decay: overfit ? 'none' : s.decay, losses: training.losses, evaluations: training.evaluations, ratios: training.ratios },
       };
     },
     figure: () => charts.svg,

@@ -7,6 +7,7 @@
 import type { Scalar, Tensor, Tf } from '../../tf/types.ts';
 import { BN_EPSILON, dropoutMasks, initialWeights, type LabConfig, type LabShape } from './network.ts';
 import { yieldToEventLoop } from '../yield.ts';
+import { denseMatMul } from '../dense-layer.ts';
 import { layerStats, type LayerStats } from './stats.ts';
 
 export interface LayerReport {
@@ -45,8 +46,10 @@ export async function statisticsSweep(tf: Tf, shape: LabShape, config: LabConfig
     const probes = Array.from({ length: layers }, () => tf.zeros([batch, width]));
     const forward = (...zs: Tensor[]) => {
       let h: Tensor = x;
+      // Only dL/dh is wanted (the weights are not differentiated): on wasm's fast path, no transposed operand.
+      const product = (input: Tensor, l: number) => denseMatMul(tf, input, w[l]!, { inputGradient: l > 0, weightGradient: false });
       for (let l = 0; l < layers; l++) {
-        let s = tf.matMul(h, w[l]!);
+        let s = product(h, l);
         if (config.batchNorm) {
           const { mean, variance } = tf.moments(s, 0);
           s = tf.div(tf.sub(s, mean), tf.sqrt(tf.add(variance, BN_EPSILON)));
@@ -55,7 +58,7 @@ export async function statisticsSweep(tf: Tf, shape: LabShape, config: LabConfig
         kept.push(tf.keep(a));
         h = m ? tf.mul(a, m[l]!) : a;
       }
-      return tf.losses.softmaxCrossEntropy(y, tf.matMul(h, w[layers]!)) as Scalar;
+      return tf.losses.softmaxCrossEntropy(y, product(h, layers)) as Scalar;
     };
     const { value, grads } = tf.valueAndGrads(forward)(probes);
     return { loss: value, grads };

@@ -13,6 +13,7 @@
  */
 import type { Scalar, Tensor, Tf } from '../../tf/types.ts';
 import { runSliced } from '../../tf/slices.ts';
+import { denseMatMul } from '../dense-layer.ts';
 import { createRandom, shuffledIndices, type Random } from '../random.ts';
 import { BN_EPSILON, initialWeights, type LabConfig, type LabShape } from './network.ts';
 
@@ -144,7 +145,8 @@ export function createLabTrainer(options: TrainerOptions) {
     let h = x;
     for (let l = 0; l < layers; l++) {
       const [W, offset, gamma] = params.slice(per(config) * l, per(config) * (l + 1));
-      let s = tf.matMul(h, W!);
+      // Its gradient on wasm's fast path (no transposed operands); the digits need no gradient.
+      let s = denseMatMul(tf, h, W!, { inputGradient: l > 0 });
       if (config.batchNorm) {
         let mean = model.running[2 * l]!;
         let variance = model.running[2 * l + 1]!;
@@ -159,7 +161,7 @@ export function createLabTrainer(options: TrainerOptions) {
       h = config.activation === 'tanh' ? tf.tanh(s) : tf.relu(s);
       if (masks) h = tf.mul(h, masks[l]!);
     }
-    return tf.add(tf.matMul(h, params.at(-2)!), params.at(-1)!);
+    return tf.add(denseMatMul(tf, h, params.at(-2)!), params.at(-1)!);
   };
 
   /**
@@ -177,7 +179,9 @@ export function createLabTrainer(options: TrainerOptions) {
     const correction = (learningRate * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
     const updates = m.map((mi, i) => tf.mul(tf.div(mi, tf.add(tf.sqrt(v[i]!), epsilon * Math.sqrt(1 - beta2 ** t))), correction));
     const weightIndex = (l: number) => (l === layers ? model.params.length - 2 : per(model.config) * l);
-    const ratios = measure ? Array.from({ length: layers + 1 }, (_, l) => tf.div(tf.norm(updates[weightIndex(l)]!), tf.norm(model.params[weightIndex(l)]!))) : [];
+    // ‖·‖ as √Σx² (tf.norm goes through pow and abs, several times slower on wasm).
+    const norm = (t: Tensor) => tf.sqrt(tf.sum(tf.square(t)));
+    const ratios = measure ? Array.from({ length: layers + 1 }, (_, l) => tf.div(norm(updates[weightIndex(l)]!), norm(model.params[weightIndex(l)]!))) : [];
     model.running = batchStats.map((stat, i) => tf.add(tf.mul(model.running[i]!, 1 - BN_MOMENTUM), tf.mul(stat, BN_MOMENTUM)));
     tf.dispose(batchStats); // kept out of the gradient's tidy above; read into `running` now
     model.params = model.params.map((p, i) => tf.sub(p, updates[i]!));
@@ -197,10 +201,11 @@ export function createLabTrainer(options: TrainerOptions) {
     losses,
     /** Each model's update/weight ratios ‖ΔW‖/‖W‖ per weight matrix, at the last step of the last train(). */
     ratios,
-    /** `steps` Adam steps of every model on the same minibatches; an abort throws. */
-    async train(steps: number, learningRate: number): Promise<void> {
+    /** `steps` Adam steps of every model on the same minibatches, at a rate or the rate of each step (0-based); an abort throws. */
+    async train(steps: number, rate: number | ((step: number) => number)): Promise<void> {
       const last = step + steps;
       await runSliced(tf, steps, () => {
+        const learningRate = typeof rate === 'number' ? rate : rate(step);
         const indices = nextBatch();
         const measure = step + 1 === last;
         const old = models.flatMap(held);

@@ -3,11 +3,12 @@
  * the page's thread runs where the backend cannot start in a worker (src/tf/engine-thread.ts).
  * init: the digits (raw bytes: the worker standardizes the minibatches it draws), the shape, the
  * configurations and which digits to train on and to evaluate; a round: some Adam steps at the
- * reader's current learning rate, then, if asked, an evaluation. Plain numbers come back.
+ * reader's current learning rate and its schedule, then, if asked, an evaluation. Plain numbers come back.
  */
 import type { Tf } from '../../tf/types.ts';
 import type { ServedEngine } from '../../tf/worker-serve.ts';
 import type { LabConfig, LabShape } from './network.ts';
+import { scheduledRate, type Decay } from './schedule.ts';
 import { createLabTrainer, type Digits, type Evaluation } from './trainer.ts';
 
 export interface TrainingInit {
@@ -21,7 +22,10 @@ export interface TrainingInit {
 
 export interface TrainingRound {
   steps: number;
+  /** α of the schedule: each step's rate is scheduledRate(α, step, totalSteps, decay). */
   learningRate: number;
+  decay: Decay;
+  totalSteps: number;
   evaluate: boolean;
 }
 
@@ -37,9 +41,9 @@ export interface TrainingReply {
 export function createTrainingEngine(tf: Tf, init: TrainingInit, signal: AbortSignal): ServedEngine<TrainingRound, TrainingReply> {
   const trainer = createLabTrainer({ tf, ...init, signal });
   return {
-    async handle({ steps, learningRate, evaluate }) {
+    async handle({ steps, learningRate, decay, totalSteps, evaluate }) {
       const before = trainer.step;
-      if (steps > 0) await trainer.train(steps, learningRate);
+      if (steps > 0) await trainer.train(steps, (t) => scheduledRate(learningRate, t, totalSteps, decay));
       const done = trainer.step - before;
       const reply: TrainingReply = { step: trainer.step, losses: trainer.losses.map((l) => l.slice(l.length - done)), ratios: trainer.ratios.map((r) => [...r]) };
       if (evaluate) reply.evaluation = await trainer.evaluate();

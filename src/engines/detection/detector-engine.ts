@@ -7,25 +7,10 @@
 import type { Tf } from '../../tf/types.ts';
 import type { ServedEngine } from '../../tf/worker-serve.ts';
 import { createDetectorTrainer } from './detector-trainer.ts';
-import { SPLITS, heldOutScenes } from './scenes.ts';
+import { createSceneEngine, type SceneInit, type SceneReplyBase, type SceneRound } from './scene-engine.ts';
 
-export interface DetectorInit {
-  images: Uint8Array;
-  labels: Uint8Array;
-  seed: number;
-  batchSize: number;
-  /** Held-out scenes evaluated. */
-  testCount: number;
-  maxDigits: number;
-}
-
-export interface DetectorRound {
-  steps: number;
-  learningRate: number;
-  /** The held-out scene whose raw outputs come back. */
-  scene: number;
-  evaluate: boolean;
-}
+export type DetectorInit = SceneInit;
+export type DetectorRound = SceneRound;
 
 export interface ClassCurve {
   ap: number | undefined;
@@ -34,42 +19,24 @@ export interface ClassCurve {
   recall: number[];
 }
 
-export interface DetectorReply {
-  step: number;
-  losses: number[];
-  /** Wall time of this round's training steps. */
-  trainMs: number;
+export interface DetectorReply extends SceneReplyBase {
   /** [G, G, 15] outputs of the scene asked for. */
   raw: Float32Array;
   evaluation?: { mAP: number | undefined; perClass: ClassCurve[] };
 }
 
 export function createDetectorEngine(tf: Tf, init: DetectorInit, signal: AbortSignal): ServedEngine<DetectorRound, DetectorReply> {
-  const test = heldOutScenes(init.images, init.labels, init.seed, init.testCount, init.maxDigits);
-  let learningRate = 0;
-  const trainer = createDetectorTrainer({
-    tf, test, seed: init.seed, batchSize: init.batchSize, learningRate: () => learningRate, signal,
-    train: { images: init.images, labels: init.labels, digits: SPLITS.train, seed: init.seed, minDigits: Math.min(1, init.maxDigits), maxDigits: init.maxDigits },
-  });
-  return {
-    async handle(round) {
-      learningRate = round.learningRate;
-      const before = trainer.losses.length;
-      const started = performance.now();
-      if (round.steps > 0) await trainer.train(round.steps);
-      const trainMs = performance.now() - started;
-      const scene = test[Math.min(round.scene, test.length - 1)];
-      const raw = scene ? await trainer.raw([scene]) : new Float32Array(0);
-      const reply: DetectorReply = { step: trainer.step, losses: trainer.losses.slice(before), trainMs, raw };
-      if (round.evaluate) {
-        const e = await trainer.evaluate();
-        reply.evaluation = {
+  return createSceneEngine(tf, init, signal, {
+    createTrainer: createDetectorTrainer,
+    show: async (trainer, scene) => (scene ? trainer.raw([scene]) : new Float32Array(0)),
+    reply: (base, raw, e): DetectorReply => ({
+      ...base, raw,
+      ...(e ? {
+        evaluation: {
           mAP: e.mAP,
           perClass: e.perClass.map((c) => ({ ap: c.ap, positives: c.positives, precision: c.ranked.map((r) => r.precision), recall: c.ranked.map((r) => r.recall) })),
-        };
-      }
-      return { reply, transfer: [raw.buffer] };
-    },
-    dispose: () => trainer.dispose(),
-  };
+        },
+      } : {}),
+    }),
+  });
 }

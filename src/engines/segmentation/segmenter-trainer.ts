@@ -11,7 +11,7 @@ import { createTfOptimizer } from '../optimizers/tf-optimizer.ts';
 import { DEFAULT_HYPERPARAMETERS } from '../optimizers/update-rules.ts';
 import { createRandom } from '../random.ts';
 import { segmentationScore, type SegmentationScore } from './mean-iou.ts';
-import { initSegmenterWeights, segmenterForward, segmenterLoss, segmenterVariables, SEGMENT_CLASSES } from './segmenter.ts';
+import { halfLabels, initSegmenterWeights, segmenterForward, segmenterLoss, segmenterPredict, segmenterVariables, SEGMENT_CLASSES } from './segmenter.ts';
 
 export interface SegmenterTrainerOptions {
   tf: Tf;
@@ -30,6 +30,14 @@ const stackMasks = (scenes: readonly Scene[]) => {
   return out;
 };
 
+/** The training targets: each scene's labels of 2×2 blocks, [n, size/2, size/2]. */
+const stackHalfLabels = (scenes: readonly Scene[]) => {
+  const cells = (scenes[0]!.size / 2) ** 2;
+  const out = new Int32Array(scenes.length * cells);
+  scenes.forEach((s, i) => out.set(halfLabels(s.mask, s.size), i * cells));
+  return out;
+};
+
 export function createSegmenterTrainer(options: SegmenterTrainerOptions) {
   const { tf, batchSize } = options;
   const params = segmenterVariables(tf, initSegmenterWeights(createRandom(options.seed)));
@@ -44,7 +52,7 @@ export function createSegmenterTrainer(options: SegmenterTrainerOptions) {
     if (disposed) throw abortError('The trainer was disposed.');
     const scenes = Array.from({ length: batchSize }, (_, k) => generateScene({ ...options.train, count: 0 }, step * batchSize + k));
     const x = tf.tensor4d(stackPixels(scenes), [batchSize, size, size, 1]);
-    const labels = tf.tensor3d(stackMasks(scenes), [batchSize, size, size], 'int32');
+    const labels = tf.tensor3d(stackHalfLabels(scenes), [batchSize, size / 2, size / 2], 'int32');
     const { value, grads } = tf.variableGrads(() => tf.tidy(() => segmenterLoss(tf, segmenterForward(tf, params, x), labels)) as Scalar, list);
     optimizer.step(list, list.map((p) => grads[p.name]!));
     tf.dispose([x, labels, grads]);
@@ -66,7 +74,7 @@ export function createSegmenterTrainer(options: SegmenterTrainerOptions) {
       const chunk = 4;
       await runSliced(tf, Math.ceil(scenes.length / chunk), (i) => {
         const part = scenes.slice(i * chunk, (i + 1) * chunk);
-        return tf.tidy(() => tf.cast(tf.argMax(segmenterForward(tf, params, tf.tensor4d(stackPixels(part), [part.length, size, size, 1])), 3), 'int32'));
+        return tf.tidy(() => segmenterPredict(tf, params, tf.tensor4d(stackPixels(part), [part.length, size, size, 1])));
       }, { signal: options.signal, maxPerSlice: 4, onValues: (values, i) => out.set(values, i * chunk * size * size) });
       return out;
     },

@@ -1,19 +1,26 @@
 /**
- * A small encoder-decoder for per-pixel digit classes (11: background and the ten digits):
+ * A small encoder-decoder for per-pixel digit classes (11: background and the ten digits). It
+ * works at half the scene's resolution, where a digit's strokes are still 1-2 cells wide, and its
+ * scores are upsampled bilinearly to the scene's pixels: a quarter of the work of a full-size
+ * net, and its deepest layer sees about 70 scene pixels, more than the largest digit (40).
  *
- *   scene 96×96×1
- *   enc1 conv 3×3, 16, ReLU  (96) ─────────────────────────────┐ skip
- *   pool → enc2 conv 3×3, 32, ReLU (48) ─────────────────┐ skip │
- *   pool → enc3 conv 3×3, 48, ReLU (24) ───────────┐ skip│      │
- *   pool → enc4 conv 3×3, 64, ReLU (12)            │     │      │
- *   up1: transposed conv 2×2 stride 2 → 24×24×32, concat enc3, conv 3×3 32, ReLU
- *   up2: transposed conv 2×2 stride 2 → 48×48×16, concat enc2, conv 3×3 16, ReLU
- *   up3: transposed conv 2×2 stride 2 → 96×96×16, concat enc1, 1×1 conv → 11 scores per pixel
+ *   scene 96×96×1 → 2×2 average → 48×48×1
+ *   enc1 conv 3×3, 16, ReLU  (48) ─────────────────────────────┐ skip
+ *   pool → enc2 conv 3×3, 32, ReLU (24) ─────────────────┐ skip │
+ *   pool → enc3 conv 3×3, 64, ReLU (12) ───────────┐ skip│      │
+ *   pool → enc4 conv 3×3, 64, ReLU (6)             │     │      │
+ *   up1: transposed conv 2×2 stride 2 → 12×12×32, concat enc3, conv 3×3 32, ReLU
+ *   up2: transposed conv 2×2 stride 2 → 24×24×16, concat enc2, conv 3×3 16, ReLU
+ *   up3: transposed conv 2×2 stride 2 → 48×48×16, concat enc1, 1×1 conv → 11 scores per cell
+ *   (prediction: the scores resized bilinearly to 96×96, then the best class of each pixel)
  *
- * Loss: softmax cross-entropy per pixel, averaged, with digit pixels weighted 3 (most pixels are
- * background, and a net that says "background" everywhere would otherwise be nearly right).
+ * Loss, at 48×48 against the labels of 2×2 blocks (halfLabels): softmax cross-entropy per cell,
+ * averaged, with digit cells weighted 3 (most cells are background, and a net that says
+ * "background" everywhere would otherwise be nearly right).
  */
 import type { Scalar, Tensor, Tf, Variable } from '../../tf/types.ts';
+
+type Tensor4D = import('@tensorflow/tfjs-core').Tensor4D;
 import { convLayer, maxPool2x2 } from '../cnn/layers.ts';
 import type { Random } from '../random.ts';
 import { transposedConv2x2 } from './upsample.ts';
@@ -25,10 +32,10 @@ type Layer = { name: string; kind: 'conv' | 'up'; size: number; in: number; out:
 export const SEGMENTER_LAYERS: readonly Layer[] = [
   { name: 'enc1', kind: 'conv', size: 3, in: 1, out: 16 },
   { name: 'enc2', kind: 'conv', size: 3, in: 16, out: 32 },
-  { name: 'enc3', kind: 'conv', size: 3, in: 32, out: 48 },
-  { name: 'enc4', kind: 'conv', size: 3, in: 48, out: 64 },
+  { name: 'enc3', kind: 'conv', size: 3, in: 32, out: 64 },
+  { name: 'enc4', kind: 'conv', size: 3, in: 64, out: 64 },
   { name: 'up1', kind: 'up', size: 2, in: 64, out: 32 },
-  { name: 'dec1', kind: 'conv', size: 3, in: 32 + 48, out: 32 },
+  { name: 'dec1', kind: 'conv', size: 3, in: 32 + 64, out: 32 },
   { name: 'up2', kind: 'up', size: 2, in: 32, out: 16 },
   { name: 'dec2', kind: 'conv', size: 3, in: 16 + 32, out: 16 },
   { name: 'up3', kind: 'up', size: 2, in: 16, out: 16 },
@@ -59,8 +66,9 @@ export function segmenterVariables(tf: Tf, weights: Record<string, Float32Array>
   return params;
 }
 
-/** Per-pixel class scores [n, 96, 96, 11] of scenes [n, 96, 96, 1]. */
-export function segmenterForward(tf: Tf, params: Record<string, Tensor>, x: Tensor): Tensor {
+/** Class scores [n, 48, 48, 11] of scenes [n, 96, 96, 1], one per 2×2 block of pixels. */
+export function segmenterForward(tf: Tf, params: Record<string, Tensor>, scenes: Tensor): Tensor {
+  const x = tf.avgPool(scenes as Tensor4D, 2, 2, 'valid');
   const conv = (input: Tensor, name: string, first = false) => tf.relu(convLayer(tf, input, params[`${name}.w`]!, params[`${name}.b`]!, { inputGradient: !first }));
   const up = (input: Tensor, name: string) => transposedConv2x2(tf, input, params[`${name}.w`]!, params[`${name}.b`]!);
   const e1 = conv(x, 'enc1', true);
@@ -73,7 +81,32 @@ export function segmenterForward(tf: Tf, params: Record<string, Tensor>, x: Tens
   return convLayer(tf, d3, params['out.w']!, params['out.b']!, { inputGradient: true });
 }
 
-/** Weighted mean per-pixel cross-entropy; `labels` [n, 96, 96] int32 (0 background, d + 1 digit d). */
+/** The best class of every scene pixel [n, 96, 96] (int32): the 48×48 scores resized bilinearly first. */
+export function segmenterPredict(tf: Tf, params: Record<string, Tensor>, scenes: Tensor): Tensor {
+  const scores = segmenterForward(tf, params, scenes) as Tensor4D;
+  return tf.cast(tf.argMax(tf.image.resizeBilinear(scores, [scenes.shape[1]!, scenes.shape[2]!], false, true), 3), 'int32');
+}
+
+/**
+ * The label of each 2×2 block of a size × size mask, for the 48×48 loss: a digit when at least
+ * two of its four pixels are that digit's, else background (a block holds at most one digit: their
+ * squares never overlap). Area is roughly kept, so the upsampled prediction is not fattened.
+ */
+export function halfLabels(mask: Uint8Array, size: number): Int32Array {
+  const half = size / 2;
+  const out = new Int32Array(half * half);
+  for (let i = 0; i < half; i++) {
+    for (let j = 0; j < half; j++) {
+      const p = 2 * i * size + 2 * j;
+      const block = [mask[p]!, mask[p + 1]!, mask[p + size]!, mask[p + size + 1]!];
+      const digit = Math.max(...block);
+      out[i * half + j] = digit > 0 && block.filter((v) => v === digit).length >= 2 ? digit : 0;
+    }
+  }
+  return out;
+}
+
+/** Weighted mean per-cell cross-entropy; `labels` [n, 48, 48] int32 (0 background, d + 1 digit d). */
 export function segmenterLoss(tf: Tf, scores: Tensor, labels: Tensor): Scalar {
   const oneHot = tf.oneHot(labels, SEGMENT_CLASSES);
   const perPixel = tf.neg(tf.sum(tf.mul(oneHot, tf.logSoftmax(scores)), 3));

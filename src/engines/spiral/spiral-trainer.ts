@@ -4,7 +4,7 @@
  * backpropagated through the affine layers and the ReLU) so each step matches the float64
  * reference (spiral-reference.ts). Both models train on the same points, step for step.
  *
- * Tensors held: X, one-hot Y, labels, the 100×100 grid, and each model's weights (2 or 4);
+ * Tensors held: X, Xᵀ, a row of ones, one-hot Y, labels, the 100×100 grid, and each model's weights (2 or 4);
  * a step replaces the weights (the old ones are disposed), so the count stays flat.
  */
 import type { Tensor, Tf } from '../../tf/types.ts';
@@ -67,6 +67,10 @@ export function createSpiralTrainer(options: SpiralTrainerOptions) {
   const { tf, classes, hidden } = options;
   const n = options.labels.length;
   const X = tf.tensor2d(options.points, [n, 2]);
+  // Xᵀ and a row of ones, kept: on wasm a matMul with a transpose flag, or a sum over axis 0,
+  // costs 10-40 times a plain matMul of these sizes (it transposes first), and a step has several.
+  const XT = tf.transpose(X);
+  const ones = tf.ones([1, n]);
   const labels = tf.tensor1d(options.labels, 'int32');
   const Y = tf.tidy(() => tf.cast(tf.oneHot(labels, classes), 'float32'));
   const grid = tf.tensor2d(gridPoints(), [GRID_SIZE * GRID_SIZE, 2]);
@@ -83,10 +87,15 @@ export function createSpiralTrainer(options: SpiralTrainerOptions) {
   const scoresOf = (input: Tensor, w: Tensor[]) =>
     w.length === 2 ? tf.add(tf.matMul(input, w[0]!), w[1]!) : tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(input, w[0]!), w[1]!)), w[2]!), w[3]!);
 
+  /** Σ over the rows of `d` (n × k) as a k-vector: ones(1 × n)·d. */
+  const columnSums = (d: Tensor) => tf.reshape(tf.matMul(ones, d), [d.shape[1]!]);
+
   /**
    * One gradient step of one model: returns its new weights and [loss, accuracy] at the old ones.
    * lr/n is folded into dscores and W ← (1 − lr·λ)W − lr·dW: fewer ops per step (each op is a
-   * dispatch on wasm, and the step is dispatch-bound), the same update.
+   * dispatch on wasm, and the step is dispatch-bound), the same update. Every product is a plain
+   * matMul (no transpose flags): hᵀ comes from its own forward product W1ᵀXᵀ, cheaper than
+   * transposing h.
    */
   const stepModel = (w: Tensor[], hyper: Hyper): { next: Tensor[]; stats: Tensor } => {
     const { learningRate: lr, lambda } = hyper;
@@ -103,15 +112,16 @@ export function createSpiralTrainer(options: SpiralTrainerOptions) {
     const weight = (W: Tensor, scaledGrad: Tensor) => tf.sub(tf.mul(W, decay), scaledGrad);
     let next: Tensor[];
     if (hiddenOut && hiddenPre) {
-      const dHidden = tf.mul(tf.matMul(dScores, w[2]!, false, true), tf.step(hiddenPre));
+      const hiddenOutT = tf.relu(tf.add(tf.matMul(tf.transpose(w[0]!), XT), tf.reshape(w[1]!, [hidden, 1])));
+      const dHidden = tf.mul(tf.matMul(dScores, tf.transpose(w[2]!)), tf.step(hiddenPre));
       next = [
-        weight(w[0]!, tf.matMul(X, dHidden, true, false)),
-        tf.sub(w[1]!, tf.sum(dHidden, 0)),
-        weight(w[2]!, tf.matMul(hiddenOut, dScores, true, false)),
-        tf.sub(w[3]!, tf.sum(dScores, 0)),
+        weight(w[0]!, tf.matMul(XT, dHidden)),
+        tf.sub(w[1]!, columnSums(dHidden)),
+        weight(w[2]!, tf.matMul(hiddenOutT, dScores)),
+        tf.sub(w[3]!, columnSums(dScores)),
       ];
     } else {
-      next = [weight(w[0]!, tf.matMul(X, dScores, true, false)), tf.sub(w[1]!, tf.sum(dScores, 0))];
+      next = [weight(w[0]!, tf.matMul(XT, dScores)), tf.sub(w[1]!, columnSums(dScores))];
     }
     return { next, stats: tf.stack([loss, accuracy]) };
   };
@@ -205,7 +215,7 @@ export function createSpiralTrainer(options: SpiralTrainerOptions) {
       return { W1: values[0]!, b1: values[1]!, W2: values[2], b2: values[3] };
     },
     dispose() {
-      tf.dispose([X, labels, Y, grid, ...[...weights.values()].flat()]);
+      tf.dispose([X, XT, ones, labels, Y, grid, ...[...weights.values()].flat()]);
     },
   };
 }
