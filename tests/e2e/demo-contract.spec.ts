@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, idleTensorCount, test } from './fixtures.ts';
+import { expect, idleTensorCount, isolateDemo, test } from './fixtures.ts';
 import { DEMOS, type DemoCase } from './demo-cases.ts';
 
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -33,19 +33,10 @@ declare global {
   }
 }
 
-/** In the page, before its scripts: removes every demo but `keep`, and logs the contract attributes. */
-function isolateAndLog(keep: string): void {
+/** In the page, before its scripts: logs the contract attributes of every demo. */
+function logDemos(): void {
   const log: Record<string, DemoLog> = {};
   window.demoLog = log;
-  new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (!(node instanceof Element)) continue;
-        const demos = node.matches('[data-demo]') ? [node] : [...node.querySelectorAll('[data-demo]')];
-        for (const demo of demos) if (demo.getAttribute('data-demo') !== keep) (demo.closest('figure') ?? demo).remove();
-      }
-    }
-  }).observe(document, { childList: true, subtree: true });
   new MutationObserver((records) => {
     records.forEach((record, i) => {
       const element = record.target as HTMLElement;
@@ -150,7 +141,8 @@ async function contract(page: Page, c: DemoCase, backend: string): Promise<void>
   const demo = page.locator(`[data-demo="${id}"]`);
 
   await test.step('loads paused on the forced backend, with the setting from the link', async () => {
-    await page.addInitScript(isolateAndLog, id);
+    await page.addInitScript(isolateDemo, id);
+    await page.addInitScript(logDemos);
     await page.goto(`${c.page}?backend=${backend}#${[c.hash, `${id}.${key}=${fromLink}`].filter(Boolean).join('&')}`);
     expect(await page.locator('[data-demo]').evaluateAll((all) => all.map((e) => e.getAttribute('data-demo')))).toEqual([id]);
     await demo.scrollIntoViewIfNeeded();

@@ -94,3 +94,19 @@ export async function idleTensorCount(demo: Locator): Promise<number> {
   await expect(demo).not.toHaveAttribute('data-status', 'loading');
   return Number(await demo.getAttribute('data-tensors'));
 }
+
+/**
+ * In the page, before its scripts (page.addInitScript(isolateDemo, id)): removes every demo but
+ * `keep` as it is parsed, so no neighbour loads (tfjs keeps one tensor count for the page).
+ */
+export function isolateDemo(keep: string): void {
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        const demos = node.matches('[data-demo]') ? [node] : [...node.querySelectorAll('[data-demo]')];
+        for (const demo of demos) if (demo.getAttribute('data-demo') !== keep) (demo.closest('figure') ?? demo).remove();
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+}

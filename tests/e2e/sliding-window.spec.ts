@@ -4,23 +4,10 @@
  * on the scene's digits, the reader draws a digit, and bad input gets a clear message.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, idleTensorCount, openDemo, test } from './fixtures.ts';
+import { expect, idleTensorCount, isolateDemo, openDemo, test } from './fixtures.ts';
 
 const PAGE = 'notes/lecture-11-detection-and-segmentation/?backend=wasm';
 const ID = 'sliding-window';
-
-/** In the page, before its scripts: removes the other demos (tfjs keeps one tensor count per page). */
-function isolate(keep: string): void {
-  new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (!(node instanceof Element)) continue;
-        const demos = node.matches('[data-demo]') ? [node] : [...node.querySelectorAll('[data-demo]')];
-        for (const demo of demos) if (demo.getAttribute('data-demo') !== keep) (demo.closest('figure') ?? demo).remove();
-      }
-    }
-  }).observe(document, { childList: true, subtree: true });
-}
 
 async function set(demo: Locator, label: string, value: string): Promise<void> {
   const control = demo.getByLabel(label, { exact: true });
@@ -44,7 +31,7 @@ async function comparison(demo: Locator): Promise<{ stride: number; windows: num
 }
 
 async function open(page: Page, hash: string): Promise<Locator> {
-  await page.addInitScript(isolate, ID);
+  await page.addInitScript(isolateDemo, ID);
   return openDemo(page, `${PAGE}#${hash}`, ID);
 }
 

@@ -4,7 +4,7 @@
  * held-out scenes (digits from the test split): decoded boxes, per-class NMS, AP at IoU 0.5.
  * Used alike by the demo's worker and the benchmark, so both train the same way.
  */
-import type { Scalar, Tensor, Tf, Variable } from '../../tf/types.ts';
+import type { Scalar, Tensor, Variable } from '../../tf/types.ts';
 import { runSliced } from '../../tf/slices.ts';
 import { abortError } from '../../tf/worker-protocol.ts';
 import { createTfOptimizer } from '../optimizers/tf-optimizer.ts';
@@ -13,18 +13,7 @@ import { createRandom } from '../random.ts';
 import { detectorForward, detectorLoss, detectorRaw, detectorVariables, initDetectorWeights, targetTensors } from './grid-detector.ts';
 import { CELL_CHANNELS, GRID, decodeCells, encodeTargets, type ScoredBox } from './grid-targets.ts';
 import { evaluateDetections, suppressPerClass, type DetectionReport } from './evaluate-detections.ts';
-import { generateScene, stackPixels, type Scene, type SceneOptions } from './scenes.ts';
-
-export interface DetectorTrainerOptions {
-  tf: Tf;
-  /** Scenes for training: `count` is ignored, scene k of step t is scene t·batch + k. */
-  train: Omit<SceneOptions, 'count'>;
-  test: Scene[];
-  seed: number;
-  batchSize: number;
-  learningRate: () => number;
-  signal?: AbortSignal | undefined;
-}
+import { generateScene, stackPixels, type Scene, type SceneTrainerOptions } from './scenes.ts';
 
 export interface DetectorEvaluation extends DetectionReport {
   step: number;
@@ -32,7 +21,7 @@ export interface DetectorEvaluation extends DetectionReport {
   detections: ScoredBox[][];
 }
 
-export function createDetectorTrainer(options: DetectorTrainerOptions) {
+export function createDetectorTrainer(options: SceneTrainerOptions) {
   const { tf, batchSize } = options;
   const params = detectorVariables(tf, initDetectorWeights(createRandom(options.seed)));
   const list: Variable[] = Object.values(params);

@@ -7,7 +7,7 @@
  */
 import type { Tf } from '../../tf/types.ts';
 import type { ServedEngine } from '../../tf/worker-serve.ts';
-import { SPLITS, heldOutScenes, type Scene, type SceneOptions } from './scenes.ts';
+import { SPLITS, heldOutScenes, type Scene, type SceneTrainerOptions } from './scenes.ts';
 
 export interface SceneInit {
   images: Uint8Array;
@@ -32,17 +32,6 @@ export interface SceneReplyBase {
   losses: number[];
   /** Wall time of this round's training steps. */
   trainMs: number;
-}
-
-/** The options both trainers take. */
-export interface SceneTrainerOptions {
-  tf: Tf;
-  train: Omit<SceneOptions, 'count'>;
-  test: Scene[];
-  seed: number;
-  batchSize: number;
-  learningRate: () => number;
-  signal?: AbortSignal | undefined;
 }
 
 interface SceneTrainer {

@@ -11,6 +11,7 @@
  */
 import { createRandom } from '../random.ts';
 import type { Box } from './boxes.ts';
+import type { Tf } from '../../tf/types.ts';
 
 export const SCENE_SIZE = 96;
 export const DIGIT_CLASSES = 10;
@@ -130,4 +131,16 @@ export const SPLITS = { train: { start: 0, end: 8000 }, test: { start: 8000, end
 /** The held-out scenes of the detection and segmentation demos (page and worker make the same ones). */
 export function heldOutScenes(images: Uint8Array, labels: Uint8Array, seed: number, count: number, maxDigits: number): Scene[] {
   return generateScenes({ images, labels, digits: SPLITS.test, count, seed: seed + 1, minDigits: Math.min(1, maxDigits), maxDigits });
+}
+
+/** The options both scene trainers (detector, segmenter) take. */
+export interface SceneTrainerOptions {
+  tf: Tf;
+  /** Scenes for training: `count` is ignored, scene k of step t is scene t·batch + k. */
+  train: Omit<SceneOptions, 'count'>;
+  test: Scene[];
+  seed: number;
+  batchSize: number;
+  learningRate: () => number;
+  signal?: AbortSignal | undefined;
 }

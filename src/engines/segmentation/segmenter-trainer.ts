@@ -3,25 +3,15 @@
  * its evaluation on fixed held-out scenes: predicted label maps and mean IoU over background and
  * the ten digits. Used alike by the demo's worker and the benchmark.
  */
-import type { Scalar, Tensor, Tf, Variable } from '../../tf/types.ts';
+import type { Scalar, Tensor, Variable } from '../../tf/types.ts';
 import { runSliced } from '../../tf/slices.ts';
 import { abortError } from '../../tf/worker-protocol.ts';
-import { generateScene, stackPixels, type Scene, type SceneOptions } from '../detection/scenes.ts';
+import { generateScene, stackPixels, type Scene, type SceneTrainerOptions } from '../detection/scenes.ts';
 import { createTfOptimizer } from '../optimizers/tf-optimizer.ts';
 import { DEFAULT_HYPERPARAMETERS } from '../optimizers/update-rules.ts';
 import { createRandom } from '../random.ts';
 import { segmentationScore, type SegmentationScore } from './mean-iou.ts';
 import { halfLabels, initSegmenterWeights, segmenterForward, segmenterLoss, segmenterPredict, segmenterVariables, SEGMENT_CLASSES } from './segmenter.ts';
-
-export interface SegmenterTrainerOptions {
-  tf: Tf;
-  train: Omit<SceneOptions, 'count'>;
-  test: Scene[];
-  seed: number;
-  batchSize: number;
-  learningRate: () => number;
-  signal?: AbortSignal | undefined;
-}
 
 const stackMasks = (scenes: readonly Scene[]) => {
   const size = scenes[0]!.size;
@@ -38,7 +28,7 @@ const stackHalfLabels = (scenes: readonly Scene[]) => {
   return out;
 };
 
-export function createSegmenterTrainer(options: SegmenterTrainerOptions) {
+export function createSegmenterTrainer(options: SceneTrainerOptions) {
   const { tf, batchSize } = options;
   const params = segmenterVariables(tf, initSegmenterWeights(createRandom(options.seed)));
   const list: Variable[] = Object.values(params);
