@@ -26,7 +26,7 @@ export interface SceneReply {
   evaluation?: object | undefined;
 }
 
-type Engine<I, R> = Pick<StartEngineOptions<I, SceneRound, R>, 'init' | 'worker' | 'local'>;
+type Engine<I, R> = Pick<StartEngineOptions<I, SceneRound, R>, 'init' | 'engine' | 'worker' | 'local'>;
 
 export async function startSceneTraining<I, R extends SceneReply>(context: Pick<DemoContext, 'tf' | 'backend' | 'signal' | 'root'>, options: Engine<I, R>) {
   const engine = await startEngine<I, SceneRound, R>({ tf: context.tf, backend: context.backend, signal: context.signal, ...options });

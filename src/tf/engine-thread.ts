@@ -28,10 +28,12 @@ export interface StartEngineOptions<I, Q, R> {
   backend: BackendName;
   signal: AbortSignal;
   init: I;
+  /** The engine's name in the worker's table (src/demos/worker-engines.ts for the demos). */
+  engine: string;
   /**
-   * Starts the worker. Written in the demo's own file as
-   * `() => new Worker(new URL('./x.worker.ts', import.meta.url), { type: 'module' })`
-   * so that Vite finds and bundles it. Undefined (or throwing) means: no worker here.
+   * Starts the worker: `() => new Worker(new URL('./x.worker.ts', import.meta.url), { type: 'module' })`,
+   * written literally so that Vite finds and bundles it (src/demos/demo-worker.ts does it for the
+   * demos). Undefined (or throwing) means: no worker here.
    */
   worker?: (() => WorkerPort) | undefined;
   /** The same engine the worker serves, for the main-thread fallback. */
@@ -49,7 +51,7 @@ export async function startEngine<I, Q, R>(options: StartEngineOptions<I, Q, R>)
       } catch (error) {
         throw new WorkerUnavailable(`no Web Worker here (${(error as Error).message})`);
       }
-      const engine = await startWorkerEngine<I, Q, R>({ worker: port, backend: options.backend, wasmPaths, init: options.init, signal: options.signal });
+      const engine = await startWorkerEngine<I, Q, R>({ worker: port, engine: options.engine, backend: options.backend, wasmPaths, init: options.init, signal: options.signal });
       return {
         where: 'worker',
         fallbackReason: '',

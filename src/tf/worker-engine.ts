@@ -33,6 +33,8 @@ export class WorkerUnavailable extends Error {
 
 export interface StartWorkerOptions<I> {
   worker: WorkerPort;
+  /** The engine's name in the worker's table of engines. */
+  engine: string;
   backend: BackendName;
   /** Where the wasm binaries are (absolute URLs), when the backend is wasm. */
   wasmPaths?: WasmPaths | undefined;
@@ -85,7 +87,7 @@ export function startWorkerEngine<I, Q, R>(options: StartWorkerOptions<I>): Prom
   if (signal.aborted) onAbort();
   else signal.addEventListener('abort', onAbort, { once: true });
 
-  post({ kind: 'init', backend: options.backend, wasmPaths: options.wasmPaths, init: options.init });
+  post({ kind: 'init', engine: options.engine, backend: options.backend, wasmPaths: options.wasmPaths, init: options.init });
   return ready.then(
     () => {
       started = undefined;

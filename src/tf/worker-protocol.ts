@@ -3,7 +3,7 @@
  * it, worker-serve.ts answers inside the worker). Pure: no Worker and no tfjs here, so the
  * bookkeeping is unit-tested in Node.
  *
- *   page → worker   init (once: the backend and the engine's own init), request (one unit of
+ *   page → worker   init (once: the engine's name, the backend and the engine's own init), request (one unit of
  *                   work, answered in order), abort (the run is over: the engine stops at its next
  *                   step and refuses later requests)
  *   worker → page   ready | reply | failed, each with the worker's tfjs tensor count at that moment
@@ -13,8 +13,11 @@ import type { WasmPaths } from './backend-modules.ts';
 import type { BackendName } from './types.ts';
 
 export type ToWorker<I, Q> =
-  /** wasmPaths: the page's URLs of the wasm binaries (absolute), when the backend is wasm. */
-  | { kind: 'init'; backend: BackendName; wasmPaths?: WasmPaths | undefined; init: I }
+  /**
+   * engine: which of the worker's engines to build (one worker entry serves every demo's engine);
+   * wasmPaths: the page's URLs of the wasm binaries (absolute), when the backend is wasm.
+   */
+  | { kind: 'init'; engine: string; backend: BackendName; wasmPaths?: WasmPaths | undefined; init: I }
   | { kind: 'request'; id: number; request: Q }
   | { kind: 'abort' };
 

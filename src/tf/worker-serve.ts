@@ -1,9 +1,10 @@
 /**
  * The worker's half of an engine run off the main thread (worker-engine.ts is the page's half,
- * worker-protocol.ts the messages). A worker file is one line: serve its engine.
+ * worker-protocol.ts the messages). One worker entry serves a table of engines by name, each
+ * imported only when a page asks for it (src/demos/demo.worker.ts serves every demo's).
  *
  * Lifecycle: `init` loads tfjs on the page's backend inside the worker (wasm finds its binaries
- * through the same URLs as on the page) and builds the engine; requests run one at a time, in
+ * through the same URLs as on the page) and builds the engine it names; requests run one at a time, in
  * order, each reply carrying the worker's tensor count; `abort` fires the engine's signal (its
  * loops stop at their next slice) and every later request fails with an AbortError. The page
  * terminates the worker when the run is disposed.
@@ -20,23 +21,29 @@ export interface ServedEngine<Q, R> {
 
 export type CreateServedEngine<I, Q, R> = (tf: Tf, init: I, signal: AbortSignal) => ServedEngine<Q, R> | Promise<ServedEngine<Q, R>>;
 
+/**
+ * A worker's engines by name, each loaded on first use. The types are the widest every engine fits
+ * (its init and requests arrive as structured clones, checked by the engine, not by the compiler).
+ */
+export type ServedEngines = Readonly<Record<string, () => Promise<CreateServedEngine<never, never, unknown>>>>;
+
 /** The part of a worker's global scope (or of a MessagePort, in tests) that serving needs. */
 export interface ServeScope {
   onmessage: ((event: MessageEvent) => void) | null;
   postMessage(message: unknown, transfer?: Transferable[]): void;
 }
 
-export interface ServeOptions<I, Q, R> {
-  create: CreateServedEngine<I, Q, R>;
+export interface ServeOptions {
+  engines: ServedEngines;
   /** How the worker gets tfjs (default: the page's backend, wasm binaries at the page's URLs). */
   loadTf?: (backend: BackendName, wasmPaths: WasmPaths | undefined) => Promise<Tf>;
 }
 
-export function serveWorkerEngine<I, Q, R>(scope: ServeScope, options: ServeOptions<I, Q, R>): void {
+export function serveWorkerEngines(scope: ServeScope, options: ServeOptions): void {
   const loadTf = options.loadTf ?? loadWorkerTf;
   const abort = new AbortController();
   let tf: Tf | undefined;
-  let engine: Promise<ServedEngine<Q, R>> | undefined;
+  let engine: Promise<ServedEngine<never, unknown>> | undefined;
   // Requests chain so each starts after the previous one settles (replies keep their order).
   let queue: Promise<unknown> = Promise.resolve();
   const tensors = () => {
@@ -46,9 +53,9 @@ export function serveWorkerEngine<I, Q, R>(scope: ServeScope, options: ServeOpti
       return 0;
     }
   };
-  const send = (message: FromWorker<R>, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+  const send = (message: FromWorker<unknown>, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 
-  scope.onmessage = (event: MessageEvent<ToWorker<I, Q>>) => {
+  scope.onmessage = (event: MessageEvent<ToWorker<never, never>>) => {
     const message = event.data;
     if (message.kind === 'abort') {
       abort.abort(abortError());
@@ -56,9 +63,12 @@ export function serveWorkerEngine<I, Q, R>(scope: ServeScope, options: ServeOpti
     }
     if (message.kind === 'init') {
       engine = (async () => {
-        tf = await loadTf(message.backend, message.wasmPaths);
+        const load = Object.hasOwn(options.engines, message.engine) ? options.engines[message.engine] : undefined;
+        if (!load) throw new Error(`this worker has no engine named "${message.engine}"`);
+        const [create, loaded] = await Promise.all([load(), loadTf(message.backend, message.wasmPaths)]);
+        tf = loaded;
         await smokeTest(tf);
-        return options.create(tf, message.init, abort.signal);
+        return create(tf, message.init, abort.signal);
       })();
       engine.then(
         () => send({ kind: 'ready', tensors: tensors() }),

@@ -16,7 +16,7 @@ import { createSweepEngine, type SweepInit, type SweepRequest } from '../../src/
 import { statisticsSweep, type SweepResult } from '../../src/engines/activation-lab/sweep.ts';
 import { isAbort } from '../../src/tf/slices.ts';
 import { startWorkerEngine, type WorkerPort } from '../../src/tf/worker-engine.ts';
-import { serveWorkerEngine, type CreateServedEngine, type ServeScope } from '../../src/tf/worker-serve.ts';
+import { serveWorkerEngines, type CreateServedEngine, type ServeScope } from '../../src/tf/worker-serve.ts';
 
 const data = loadMnistNode();
 const shape: LabShape = { inputs: 784, layers: 5, width: 40, classes: 10, batch: 30, seed: 7 };
@@ -31,14 +31,14 @@ function channel(create: CreateServedEngine<SweepInit, SweepRequest, SweepResult
   open.push(port1, port2);
   const scope: ServeScope = { onmessage: null, postMessage: (message, transfer) => port2.postMessage(message, transfer ?? []) };
   port2.onmessage = (event) => scope.onmessage?.(event);
-  serveWorkerEngine(scope, { create, loadTf: async () => tf });
+  serveWorkerEngines(scope, { engines: { sweep: async () => create }, loadTf: async () => tf });
   const page: WorkerPort = { onmessage: null, onerror: null, postMessage: (message, transfer) => port1.postMessage(message, transfer), terminate: () => port1.close() };
   port1.onmessage = (event) => page.onmessage?.(event);
   return page;
 }
 
 const start = (signal = new AbortController().signal, create: CreateServedEngine<SweepInit, SweepRequest, SweepResult> = createSweepEngine) =>
-  startWorkerEngine<SweepInit, SweepRequest, SweepResult>({ worker: channel(create), backend: 'wasm', init, signal });
+  startWorkerEngine<SweepInit, SweepRequest, SweepResult>({ worker: channel(create), engine: 'sweep', backend: 'wasm', init, signal });
 
 /** The result without its wall time (the one field that may differ between two runs). */
 const numbers = ({ loss, layers }: SweepResult) => ({ loss, layers });

@@ -18,7 +18,7 @@ import { createRandom } from '../../src/engines/random.ts';
 import { isAbort } from '../../src/tf/slices.ts';
 import { startEngine } from '../../src/tf/engine-thread.ts';
 import { startWorkerEngine, type WorkerPort } from '../../src/tf/worker-engine.ts';
-import { serveWorkerEngine, type CreateServedEngine, type ServeScope } from '../../src/tf/worker-serve.ts';
+import { serveWorkerEngines, type CreateServedEngine, type ServeScope } from '../../src/tf/worker-serve.ts';
 import type { Tf } from '../../src/tf/types.ts';
 
 const data = loadMnistNode();
@@ -36,7 +36,7 @@ function channel(create: CreateServedEngine<CnnTrainingInit, CnnTrainingRound, C
   open.push(port1, port2);
   const scope: ServeScope = { onmessage: null, postMessage: (message, transfer) => port2.postMessage(message, transfer ?? []) };
   port2.onmessage = (event) => scope.onmessage?.(event);
-  serveWorkerEngine(scope, { create, loadTf });
+  serveWorkerEngines(scope, { engines: { cnn: async () => create }, loadTf });
   const page: WorkerPort = { onmessage: null, onerror: null, postMessage: (message, transfer) => port1.postMessage(message, transfer), terminate: () => port1.close() };
   port1.onmessage = (event) => page.onmessage?.(event);
   return page;
@@ -58,7 +58,7 @@ describe('ConvNet training served by a worker', () => {
     const weights = await direct.weights();
     direct.dispose();
 
-    const engine = await startWorkerEngine<CnnTrainingInit, CnnTrainingRound, CnnTrainingResult>({ worker: channel(createCnnTrainingEngine), backend: 'wasm', init: init(3), signal: new AbortController().signal });
+    const engine = await startWorkerEngine<CnnTrainingInit, CnnTrainingRound, CnnTrainingResult>({ worker: channel(createCnnTrainingEngine), engine: 'cnn', backend: 'wasm', init: init(3), signal: new AbortController().signal });
     const first = await engine.request(round(5));
     const second = await engine.request(round(7, { evaluate: true, weights: true }));
     expect(first.step).toBe(5);
@@ -81,7 +81,7 @@ describe('ConvNet training served by a worker', () => {
       return engine;
     };
     const before = tf.memory().numTensors;
-    const engine = await startWorkerEngine<CnnTrainingInit, CnnTrainingRound, CnnTrainingResult>({ worker: channel(create), backend: 'wasm', init: init(4), signal: new AbortController().signal });
+    const engine = await startWorkerEngine<CnnTrainingInit, CnnTrainingRound, CnnTrainingResult>({ worker: channel(create), engine: 'cnn', backend: 'wasm', init: init(4), signal: new AbortController().signal });
     await engine.request(round(2, { evaluate: true, weights: true }));
     const settled = engine.tensors;
     // Here the "worker" shares this thread's tfjs: its count is the whole count.
@@ -102,7 +102,7 @@ describe('ConvNet training served by a worker', () => {
       return { ...engine, handle: (r) => (handled = engine.handle(r)) };
     };
     const abort = new AbortController();
-    const engine = await startWorkerEngine<CnnTrainingInit, CnnTrainingRound, CnnTrainingResult>({ worker: channel(create), backend: 'wasm', init: init(5), signal: abort.signal });
+    const engine = await startWorkerEngine<CnnTrainingInit, CnnTrainingRound, CnnTrainingResult>({ worker: channel(create), engine: 'cnn', backend: 'wasm', init: init(5), signal: abort.signal });
     const msPerStep = (await engine.request(round(3))).milliseconds / 3;
     const long = engine.request(round(2000));
     await new Promise((done) => setTimeout(done, 5 * msPerStep));
@@ -126,7 +126,7 @@ describe('ConvNet training served by a worker', () => {
     };
     const engine = await startEngine<CnnTrainingInit, CnnTrainingRound, CnnTrainingResult>({
       tf, backend: 'webgl', signal: new AbortController().signal, init: init(6),
-      worker: () => channel(createCnnTrainingEngine, refused), local: async () => createCnnTrainingEngine,
+      engine: 'cnn', worker: () => channel(createCnnTrainingEngine, refused), local: async () => createCnnTrainingEngine,
     });
     expect(engine.where).toBe('main');
     expect(engine.fallbackReason).toBe('webgl did not initialise');

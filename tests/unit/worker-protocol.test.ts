@@ -83,8 +83,8 @@ function scriptedPort() {
 describe('startWorkerEngine', () => {
   test('posts init, resolves on ready, routes replies, and tracks the worker\'s tensor count', async () => {
     const { port, posted, answer } = scriptedPort();
-    const starting = startWorkerEngine<{ seed: number }, { steps: number }, number>({ worker: port, backend: 'wasm', init: { seed: 3 }, signal: new AbortController().signal });
-    expect(posted[0]).toEqual({ kind: 'init', backend: 'wasm', wasmPaths: undefined, init: { seed: 3 } });
+    const starting = startWorkerEngine<{ seed: number }, { steps: number }, number>({ worker: port, engine: 'test', backend: 'wasm', init: { seed: 3 }, signal: new AbortController().signal });
+    expect(posted[0]).toEqual({ kind: 'init', engine: 'test', backend: 'wasm', wasmPaths: undefined, init: { seed: 3 } });
     answer({ kind: 'ready', tensors: 40 });
     const engine = await starting;
     expect(engine.tensors).toBe(40);
@@ -97,7 +97,7 @@ describe('startWorkerEngine', () => {
 
   test('a worker that cannot start its backend is WorkerUnavailable (run it on the page), and is terminated', async () => {
     const { port, answer, terminated } = scriptedPort();
-    const starting = startWorkerEngine({ worker: port, backend: 'webgl', init: {}, signal: new AbortController().signal });
+    const starting = startWorkerEngine({ worker: port, engine: 'test', backend: 'webgl', init: {}, signal: new AbortController().signal });
     answer({ kind: 'failed', id: 'init', name: 'Error', message: 'webgl did not initialise', tensors: 0 });
     const error = await starting.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkerUnavailable);
@@ -107,7 +107,7 @@ describe('startWorkerEngine', () => {
 
   test('a worker script that fails to load is WorkerUnavailable too', async () => {
     const { port } = scriptedPort();
-    const starting = startWorkerEngine({ worker: port, backend: 'wasm', init: {}, signal: new AbortController().signal });
+    const starting = startWorkerEngine({ worker: port, engine: 'test', backend: 'wasm', init: {}, signal: new AbortController().signal });
     port.onerror?.({ message: 'Failed to fetch a worker script', preventDefault: () => undefined } as ErrorEvent);
     await expect(starting).rejects.toThrow(WorkerUnavailable);
   });
@@ -115,7 +115,7 @@ describe('startWorkerEngine', () => {
   test('the signal tells the worker to stop and rejects the pending request at once with an AbortError; dispose terminates', async () => {
     const { port, posted, answer, terminated } = scriptedPort();
     const abort = new AbortController();
-    const starting = startWorkerEngine<object, number, number>({ worker: port, backend: 'cpu', init: {}, signal: abort.signal });
+    const starting = startWorkerEngine<object, number, number>({ worker: port, engine: 'test', backend: 'cpu', init: {}, signal: abort.signal });
     answer({ kind: 'ready', tensors: 0 });
     const engine = await starting;
     const pending = engine.request(100);
@@ -130,7 +130,7 @@ describe('startWorkerEngine', () => {
 
   test('a message the page does not understand fails the pending request with a clear error', async () => {
     const { port, answer } = scriptedPort();
-    const starting = startWorkerEngine<object, number, number>({ worker: port, backend: 'cpu', init: {}, signal: new AbortController().signal });
+    const starting = startWorkerEngine<object, number, number>({ worker: port, engine: 'test', backend: 'cpu', init: {}, signal: new AbortController().signal });
     answer({ kind: 'ready', tensors: 0 });
     const engine = await starting;
     const pending = engine.request(1);

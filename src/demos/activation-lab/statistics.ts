@@ -6,10 +6,11 @@
  * thread (data-computes-in: worker or main).
  */
 import { standardize, type LabConfig, type LabShape } from '../../engines/activation-lab/network.ts';
-import { createSweepEngine, type SweepInit, type SweepRequest } from '../../engines/activation-lab/sweep-engine.ts';
+import type { SweepInit, SweepRequest } from '../../engines/activation-lab/sweep-engine.ts';
 import type { SweepResult } from '../../engines/activation-lab/sweep.ts';
 import { yieldToEventLoop } from '../../engines/yield.ts';
 import { startEngine } from '../../tf/engine-thread.ts';
+import { demoEngine } from '../demo-worker.ts';
 import { createLayerHistograms, renderStatsTable } from '../../views/activation-lab/histograms.ts';
 import { fitWidth } from '../../views/fit-width.ts';
 import { toCsv } from '../export.ts';
@@ -35,9 +36,7 @@ export async function createStatisticsRun(context: DemoContext<Spec>): Promise<D
   const input: SweepInit = { x: standardize(data.images, 0, s.batch), labels: data.labels.slice(0, s.batch) };
   const engine = await startEngine<SweepInit, SweepRequest, SweepResult>({
     tf: context.tf, backend: context.backend, signal: context.signal, init: input,
-    // Written here, literally, so that Vite finds the worker and bundles it.
-    worker: () => new Worker(new URL('./sweep.worker.ts', import.meta.url), { type: 'module', name: 'Activation lab sweep' }),
-    local: async () => createSweepEngine,
+    ...demoEngine('activation-lab-sweep', 'Activation lab sweep'),
   });
   context.root.dataset['computesIn'] = engine.where;
   const histograms = createLayerHistograms(figure, { width: fitWidth(figure, 360, 900), layers: s.layers });

@@ -4,9 +4,9 @@
  * shows: each configuration's losses, its evaluations, its last update/weight ratios.
  */
 import type { TrainingInit, TrainingReply, TrainingRound } from '../../engines/activation-lab/training-engine.ts';
-import { createTrainingEngine } from '../../engines/activation-lab/training-engine.ts';
 import type { Evaluation } from '../../engines/activation-lab/trainer.ts';
 import { startEngine } from '../../tf/engine-thread.ts';
+import { demoEngine } from '../demo-worker.ts';
 import type { DemoContext } from '../types.ts';
 import type { ACTIVATION_LAB_SPEC } from './spec.ts';
 
@@ -29,9 +29,7 @@ export interface LabTraining {
 export async function startLabTraining(context: DemoContext<typeof ACTIVATION_LAB_SPEC>, init: TrainingInit): Promise<LabTraining> {
   const engine = await startEngine<TrainingInit, TrainingRound, TrainingReply>({
     tf: context.tf, backend: context.backend, signal: context.signal, init,
-    // Written here, literally, so that Vite finds the worker and bundles it.
-    worker: () => new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'Activation lab training' }),
-    local: async () => createTrainingEngine,
+    ...demoEngine('activation-lab-training', 'Activation lab training'),
   });
   context.root.dataset['trainsIn'] = engine.where;
   const losses = init.configs.map(() => [] as number[]);

@@ -3,17 +3,16 @@
  * stays responsive while VGG-16 runs for seconds), else on the page's thread stage by stage. The
  * worker, and the weights with it, go away as soon as the reply is in.
  */
-import { createTimingEngine, type TimingInit, type TimingReply } from '../../engines/architectures/timing-engine.ts';
+import type { TimingInit, TimingReply } from '../../engines/architectures/timing-engine.ts';
 import { startEngine } from '../../tf/engine-thread.ts';
+import { demoEngine } from '../demo-worker.ts';
 import type { DemoContext } from '../types.ts';
 import type { ARCHITECTURE_EXPLORER_SPEC } from './spec.ts';
 
 export async function timeForwardPass(context: DemoContext<typeof ARCHITECTURE_EXPLORER_SPEC>, init: TimingInit): Promise<TimingReply & { where: 'worker' | 'main' }> {
   const engine = await startEngine<TimingInit, Record<string, never>, TimingReply>({
     tf: context.tf, backend: context.backend, signal: context.signal, init,
-    // Written here, literally, so that Vite finds the worker and bundles it.
-    worker: () => new Worker(new URL('./timing.worker.ts', import.meta.url), { type: 'module', name: 'Forward-pass timing' }),
-    local: async () => createTimingEngine,
+    ...demoEngine('architecture-timing', 'Forward-pass timing'),
   });
   try {
     return { ...(await engine.request({})), where: engine.where };

@@ -10,6 +10,7 @@ import { createBenchEngine } from '../../engines/backend-bench/bench-engine.ts';
 import type { BenchInit, BenchReply, BenchRequest } from '../../engines/backend-bench/bench-engine.ts';
 import type { PlanLimits } from '../../engines/backend-bench/plan.ts';
 import { startEngine } from '../../tf/engine-thread.ts';
+import { demoEngine } from '../demo-worker.ts';
 import { BACKEND_LABELS, type BackendName } from '../../tf/types.ts';
 import type { DemoContext } from '../types.ts';
 import type { BACKEND_BENCH_SPEC } from './spec.ts';
@@ -20,8 +21,7 @@ const SEED = 1;
 export function startBenchThread(context: DemoContext<typeof BACKEND_BENCH_SPEC>, backend: BackendName): Promise<SuiteEngine> {
   return startEngine<BenchInit, BenchRequest, BenchReply>({
     tf: context.tf, backend, signal: context.signal, init: { seed: SEED },
-    // Written here, literally, so that Vite finds the worker and bundles it.
-    worker: () => new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module', name: `Benchmark on ${backend}` }),
+    ...demoEngine('backend-bench', `Benchmark on ${backend}`),
     local: async () => {
       if (backend !== context.backend) throw new Error(`it cannot start in a Web Worker here, and this page runs ${BACKEND_LABELS[context.backend]}`);
       return createBenchEngine;

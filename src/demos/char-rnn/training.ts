@@ -3,10 +3,11 @@
  * there (else on the page's thread, in slices), rounds of about ROUND_MS, and what the page keeps:
  * training and held-out bits per character, characters per second.
  */
-import { createCharRnnEngine, type CharRnnInit, type CharRnnReply, type CharRnnRequest } from '../../engines/char-rnn/char-rnn-engine.ts';
+import type { CharRnnInit, CharRnnReply, CharRnnRequest } from '../../engines/char-rnn/char-rnn-engine.ts';
 import { bitsPerChar } from '../../engines/char-rnn/sampling.ts';
 import type { TrainHyper } from '../../engines/char-rnn/trainer.ts';
 import { startEngine } from '../../tf/engine-thread.ts';
+import { demoEngine } from '../demo-worker.ts';
 import type { DemoContext } from '../types.ts';
 import type { CHAR_RNN_SPEC } from './spec.ts';
 
@@ -25,8 +26,7 @@ export interface CharRnnHistory {
 export async function startCharRnnTraining(context: DemoContext<typeof CHAR_RNN_SPEC>, init: CharRnnInit) {
   const engine = await startEngine<CharRnnInit, CharRnnRequest, CharRnnReply>({
     tf: context.tf, backend: context.backend, signal: context.signal, init,
-    worker: () => new Worker(new URL('./char-rnn.worker.ts', import.meta.url), { type: 'module', name: 'Char-RNN training' }),
-    local: async () => createCharRnnEngine,
+    ...demoEngine('char-rnn', 'Char-RNN training'),
   });
   context.root.dataset['trainsIn'] = engine.where;
   const history: CharRnnHistory = { train: [], valid: [], charsPerSecond: 0 };

@@ -11,8 +11,9 @@
 import type { MnistData } from '../../data/mnist-format.ts';
 import type { CnnWeights, ParameterName } from '../../engines/cnn/architecture.ts';
 import type { Evaluation } from '../../engines/cnn/cnn-trainer.ts';
-import { createCnnTrainingEngine, type CnnTrainingInit, type CnnTrainingResult, type CnnTrainingRound } from '../../engines/cnn/cnn-training-engine.ts';
+import type { CnnTrainingInit, CnnTrainingResult, CnnTrainingRound } from '../../engines/cnn/cnn-training-engine.ts';
 import { startEngine } from '../../tf/engine-thread.ts';
+import { demoEngine } from '../demo-worker.ts';
 import type { SettingsOf } from '../settings.ts';
 import type { DemoContext } from '../types.ts';
 import { appendSmoothed, gapBefore, planRound, stepsPerRound } from './rounds.ts';
@@ -44,8 +45,7 @@ export async function startViewerTraining(context: DemoContext<Spec>, data: Mnis
   const init: CnnTrainingInit = { images: data.images, labels: data.labels, trainCount, heldOut: { start: trainCount, count: EVAL_DIGITS }, initial, seed: settings.seed, batchSize: settings.batch };
   const engine = await startEngine<CnnTrainingInit, CnnTrainingRound, CnnTrainingResult>({
     tf: context.tf, backend: context.backend, signal: context.signal, init,
-    worker: () => new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'ConvNet training' }),
-    local: async () => createCnnTrainingEngine,
+    ...demoEngine('cnn-training', 'ConvNet training'),
   });
   root.dataset['trainsIn'] = engine.where;
   const losses: number[] = [];

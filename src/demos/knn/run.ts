@@ -6,9 +6,10 @@
  */
 import { loadMnist } from '../../data/mnist-loader.ts';
 import { foldProblem } from '../../engines/knn/folds.ts';
-import { createKnnEngine, type KnnInit, type KnnReply, type KnnRequest } from '../../engines/knn/knn-engine.ts';
+import type { KnnInit, KnnReply, KnnRequest } from '../../engines/knn/knn-engine.ts';
 import { knnSession, splitKs, type SessionState } from '../../engines/knn/session.ts';
 import { startEngine } from '../../tf/engine-thread.ts';
+import { demoEngine } from '../demo-worker.ts';
 import { createCvFigure } from '../../views/knn/cv-figure.ts';
 import { createNeighboursFigure } from '../../views/knn/neighbours-figure.ts';
 import { renderTimingTable } from '../../views/knn/timing-table.ts';
@@ -30,9 +31,7 @@ export async function createKnnRun(context: DemoContext<typeof KNN_SPEC>): Promi
   const init: KnnInit = { train: data.images.slice(0, n * 784), test: data.images.slice(trainCount * 784) };
   const engine = await startEngine<KnnInit, KnnRequest, KnnReply>({
     tf: context.tf, backend: context.backend, signal: context.signal, init,
-    // Written here, literally, so that Vite finds the worker and bundles it.
-    worker: () => new Worker(new URL('./knn.worker.ts', import.meta.url), { type: 'module', name: 'kNN distances' }),
-    local: async () => createKnnEngine,
+    ...demoEngine('knn', 'kNN distances'),
   });
   context.root.dataset['computesIn'] = engine.where;
   context.say([refused && `${refused[0]!.toUpperCase()}${refused.slice(1)}; using ${folds} folds.`, describeSkipped(splitKs(n, folds))].filter(Boolean).join(' '));

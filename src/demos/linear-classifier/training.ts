@@ -7,9 +7,10 @@
 import type { MnistData } from '../../data/mnist-format.ts';
 import type { LossKind } from '../../engines/loss-landscape/losses.ts';
 import { linearSplits } from '../../engines/linear-classifier/linear-data.ts';
-import { createLinearEngine, type LinearInit, type LinearReply, type LinearRequest } from '../../engines/linear-classifier/linear-engine.ts';
+import type { LinearInit, LinearReply, LinearRequest } from '../../engines/linear-classifier/linear-engine.ts';
 import type { Hyper } from '../../engines/linear-classifier/linear-trainer.ts';
 import { startEngine } from '../../tf/engine-thread.ts';
+import { demoEngine } from '../demo-worker.ts';
 import type { DemoContext } from '../types.ts';
 import type { LINEAR_CLASSIFIER_SPEC } from './spec.ts';
 
@@ -27,8 +28,7 @@ export async function startLinearTraining(context: DemoContext<typeof LINEAR_CLA
   const init: LinearInit = { images: data.images, labels: data.labels, splits: linearSplits(data.manifest.trainCount, data.manifest.count), kind, batchSize: settings.batch, seed: settings.seed };
   const engine = await startEngine<LinearInit, LinearRequest, LinearReply>({
     tf: context.tf, backend: context.backend, signal: context.signal, init,
-    worker: () => new Worker(new URL('./linear.worker.ts', import.meta.url), { type: 'module', name: 'Linear classifier training' }),
-    local: async () => createLinearEngine,
+    ...demoEngine('linear-classifier', 'Linear classifier training'),
   });
   context.root.dataset['trainsIn'] = engine.where;
   const losses: number[] = [];

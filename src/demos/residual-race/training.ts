@@ -4,8 +4,9 @@
  * held-out accuracies, and the per-layer gradient norms at the steps they were read.
  */
 import type { NetKind } from '../../engines/residual-race/race-net.ts';
-import { createRaceEngine, type NormsAt, type RaceInit, type RaceReply, type RaceRound } from '../../engines/residual-race/race-engine.ts';
+import { type NormsAt, type RaceInit, type RaceReply, type RaceRound } from '../../engines/residual-race/race-engine.ts';
 import { startEngine } from '../../tf/engine-thread.ts';
+import { demoEngine } from '../demo-worker.ts';
 import type { DemoContext } from '../types.ts';
 import type { RESIDUAL_RACE_SPEC } from './spec.ts';
 
@@ -22,8 +23,7 @@ export interface RaceHistory {
 export async function startRaceTraining(context: DemoContext<typeof RESIDUAL_RACE_SPEC>, init: RaceInit) {
   const engine = await startEngine<RaceInit, RaceRound, RaceReply>({
     tf: context.tf, backend: context.backend, signal: context.signal, init,
-    worker: () => new Worker(new URL('./race.worker.ts', import.meta.url), { type: 'module', name: 'Residual race' }),
-    local: async () => createRaceEngine,
+    ...demoEngine('residual-race', 'Residual race'),
   });
   context.root.dataset['trainsIn'] = engine.where;
   const history: RaceHistory = { layers: [], losses: { plain: [], residual: [] }, accuracies: [], norms: [] };

@@ -3,8 +3,9 @@
  * with forget bias 0 and 1), ‖∂L_t/∂h_{t−k}‖ for every k by autodiff in a Web Worker, checked
  * against the notes' backward pass; drawn on a log scale with σ_max(W_hh) beside each curve.
  */
-import { createFlowEngine, type FlowCurve, type FlowModel } from '../../engines/char-rnn/gradient-flow.ts';
+import type { FlowCurve, FlowModel } from '../../engines/char-rnn/gradient-flow.ts';
 import { startEngine } from '../../tf/engine-thread.ts';
+import { demoEngine } from '../demo-worker.ts';
 import { fitWidth } from '../../views/fit-width.ts';
 import { createLineChart } from '../../views/line-chart.ts';
 import { toCsv } from '../export.ts';
@@ -20,8 +21,7 @@ export async function createFlowRun(context: DemoContext<Spec>): Promise<DemoRun
   const specs = curveSpecs(settings.hidden, settings.length, settings.scale, settings.seed);
   const engine = await startEngine<undefined, FlowModel, FlowCurve>({
     tf: context.tf, backend: context.backend, signal: context.signal, init: undefined,
-    worker: () => new Worker(new URL('./flow.worker.ts', import.meta.url), { type: 'module', name: 'Gradient flow' }),
-    local: async () => (tf) => createFlowEngine(tf),
+    ...demoEngine('rnn-gradient-flow', 'Gradient flow'),
   });
   const chartBox = context.part('[data-chart]');
   const legend = context.part('[data-legend]');

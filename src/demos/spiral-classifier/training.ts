@@ -4,9 +4,9 @@
  * accuracies, the last decision map and weights of the model shown.
  */
 import type { SpiralInit, SpiralReply, SpiralRound } from '../../engines/spiral/spiral-engine.ts';
-import { createSpiralEngine } from '../../engines/spiral/spiral-engine.ts';
 import type { SpiralModel } from '../../engines/spiral/spiral-trainer.ts';
 import { startEngine } from '../../tf/engine-thread.ts';
+import { demoEngine } from '../demo-worker.ts';
 import type { DemoContext } from '../types.ts';
 import type { SPIRAL_SPEC } from './spec.ts';
 
@@ -29,8 +29,7 @@ export interface SpiralTraining {
 export async function startSpiralTraining(context: DemoContext<typeof SPIRAL_SPEC>, init: SpiralInit): Promise<SpiralTraining> {
   const engine = await startEngine<SpiralInit, SpiralRound, SpiralReply>({
     tf: context.tf, backend: context.backend, signal: context.signal, init,
-    worker: () => new Worker(new URL('./spiral.worker.ts', import.meta.url), { type: 'module', name: 'Spiral training' }),
-    local: async () => createSpiralEngine,
+    ...demoEngine('spiral', 'Spiral training'),
   });
   context.root.dataset['trainsIn'] = engine.where;
   const history = { linear: { losses: [] as number[], accuracies: [] as number[] }, net: { losses: [] as number[], accuracies: [] as number[] } };
