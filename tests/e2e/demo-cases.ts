@@ -39,7 +39,7 @@ const L13 = 'notes/lecture-13-generative-models/';
 export const DEMOS: DemoCase[] = [
   { id: 'optimizer-race', page: L7, hash: '', fromLink: ['speed', '2'], changeTo: '5', work: 'steps' },
   { id: 'linear-classifier', page: L2, hash: 'linear-classifier.steps=40', fromLink: ['digit', '7'], changeTo: '8', work: 'steps' },
-  { id: 'loss-landscape', page: L3, hash: 'loss-landscape.steps=10', fromLink: ['resolution', '5'], changeTo: '7', work: 'once' },
+  { id: 'loss-landscape', page: L3, hash: 'loss-landscape.steps=10&loss-landscape.digits=100', fromLink: ['resolution', '5'], changeTo: '7', work: 'once' },
   { id: 'tsne', page: L12, hash: 'tsne.n=500&tsne.exaggerationIterations=50', fromLink: ['iterations', '300'], changeTo: '250', work: 'steps' },
   { id: 'conv-mechanics', page: L5, hash: 'conv-mechanics.width=9&conv-mechanics.height=9', fromLink: ['seed', '5'], changeTo: '6', work: 'steps', agrees: '.conv-mech-check[data-agrees="true"]' },
   { id: 'conv-filters', page: L5, hash: '', fromLink: ['digit', '17'], changeTo: '42', work: 'once' },
@@ -57,7 +57,7 @@ export const DEMOS: DemoCase[] = [
   { id: 'backend-bench', page: L8, hash: 'backend-bench.backends=page&backend-bench.largest=128&backend-bench.repeats=3', fromLink: ['budget', '20'], changeTo: '15', work: 'steps' },
   { id: 'semantic-gap', page: L1, hash: '', fromLink: ['digit', '17'], changeTo: '42', work: 'once' },
   { id: 'knn', page: L2, hash: 'knn.trainSize=200&knn.heldOut=20&knn.loopQueries=2', fromLink: ['folds', '4'], changeTo: '3', work: 'once' },
-  { id: 'char-rnn', page: L10, hash: 'char-rnn.hidden=16&char-rnn.batch=4&char-rnn.seqLength=10&char-rnn.sampleLength=20', fromLink: ['seed', '5'], changeTo: '6', work: 'steps' },
+  { id: 'char-rnn', page: L10, hash: 'char-rnn.hidden=16&char-rnn.batch=4&char-rnn.seqLength=10&char-rnn.sampleLength=20&char-rnn.passage=40&char-rnn.heldOut=500', fromLink: ['seed', '5'], changeTo: '6', work: 'steps' },
   { id: 'rnn-gradient-flow', page: L10, hash: 'rnn-gradient-flow.hidden=8&rnn-gradient-flow.length=10', fromLink: ['seed', '5'], changeTo: '6', work: 'once' },
   { id: 'vae-manifold', page: L13, hash: 'vae-manifold.points=100', fromLink: ['gridSize', '5'], changeTo: '6', work: 'once' },
   { id: 'architecture-explorer', page: L9, hash: '', fromLink: ['network', 'resnet18'], changeTo: 'googlenet', work: 'once' },

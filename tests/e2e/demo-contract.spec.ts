@@ -16,7 +16,7 @@ import { DEMOS, type DemoCase } from './demo-cases.ts';
 
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 /** Steps after the first, whose tensors (lazily built state) may stay. */
-const STEPS = 3;
+const STEPS = 2;
 /** Loading tfjs, data and weights on SwiftShader on a busy 2-core machine takes a while. */
 const SLOW = { timeout: 90_000 };
 

@@ -9,17 +9,15 @@ import type { CharRnnSettings } from './spec.ts';
 import type { CharRnnTraining } from './training.ts';
 import type { createCharRnnViews } from './views.ts';
 
-const PASSAGE_CHARS = 320;
-
 export function createReadouts(training: CharRnnTraining, views: ReturnType<typeof createCharRnnViews>, corpus: RunCorpus, root: HTMLElement, say: (message: string) => void, started: number) {
-  const passageIds = corpus.valid.subarray(0, PASSAGE_CHARS);
-  const passage = decodeIds(passageIds, corpus.vocab);
+  let passageIds = corpus.valid.subarray(0, 0);
+  let passage = '';
   let activations: { h: Float32Array; c?: Float32Array } | undefined;
   let sampleCount = 0;
   const readouts = {
     /** Held-out bits, a new sample and the activations: after a round of training. */
     async refresh(s: CharRnnSettings): Promise<void> {
-      await training.evaluate();
+      await training.evaluate(s.heldOut);
       await readouts.sample(s);
       // The first sample's latency from the start of the run (read by the benchmark).
       root.dataset['firstSampleMs'] ??= String(Math.round(performance.now() - started));
@@ -38,7 +36,11 @@ export function createReadouts(training: CharRnnTraining, views: ReturnType<type
       views.drawSample(decodeIds(prime, corpus.vocab), drawn, decodeIds(argmax.ids, corpus.vocab));
     },
     async activations(s: CharRnnSettings, reread: boolean): Promise<void> {
-      if (reread || !activations) activations = (await training.request({ kind: 'activations', ids: passageIds })).activations!;
+      if (reread || !activations || passageIds.length !== Math.min(s.passage, corpus.valid.length)) {
+        passageIds = corpus.valid.subarray(0, s.passage);
+        passage = decodeIds(passageIds, corpus.vocab);
+        activations = (await training.request({ kind: 'activations', ids: passageIds })).activations!;
+      }
       const H = Math.round(activations.h.length / passageIds.length);
       const unit = Math.min(s.unit, H - 1);
       if (unit !== s.unit) say(`Unit ${s.unit} does not exist: this model has units 0 to ${H - 1}; showing unit ${unit}.`);

@@ -48,7 +48,7 @@ export async function createCharRnnRun(context: DemoContext<Spec>, kept: CharRnn
     async advance(_steps, source) {
       if (trained.step >= settings.steps) return false;
       // The untrained model's held-out score first: the curve starts at about log2 V.
-      if (trained.history.valid.length === 0) await trained.evaluate();
+      if (trained.history.valid.length === 0) await trained.evaluate(settings.heldOut);
       const finite = await trained.train({ learningRate: settings.lr, clip: settings.clip }, settings.steps - trained.step, source === 'step' ? 1 : undefined);
       if (!finite) return idleAdvance(context, divergedMessage(trained.step, settings));
       views.drawHistory(trained.history);
@@ -60,7 +60,7 @@ export async function createCharRnnRun(context: DemoContext<Spec>, kept: CharRnn
     },
     applySettings(next) {
       const resample = next.temperature !== settings.temperature || next.prime !== settings.prime || next.sampleLength !== settings.sampleLength;
-      const recolour = next.unit !== settings.unit || next.state !== settings.state;
+      const recolour = next.unit !== settings.unit || next.state !== settings.state || next.passage !== settings.passage;
       settings = next;
       if (resample) context.track(readouts.sample(settings));
       if (recolour) context.track(readouts.activations(settings, false));

@@ -46,6 +46,8 @@ export const CHAR_RNN_SPEC = defineSettings({
     ],
     default: 'c',
   },
+  passage: { kind: 'int', label: 'Passage length', min: 40, max: 2000, default: 320, help: 'Characters of held-out text the unit is coloured over' },
+  heldOut: { kind: 'int', label: 'Held-out characters scored', min: 500, max: 100000, default: 6000, help: 'Each held-out measurement reads this many characters (at most the whole held-out text)' },
   steps: { kind: 'int', label: 'Training steps', min: 1, max: 100000, default: 20000, restarts: true },
   seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, default: 1, restarts: true, help: 'Initial weights and samples' },
 });

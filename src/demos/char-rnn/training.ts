@@ -13,7 +13,6 @@ import type { CHAR_RNN_SPEC } from './spec.ts';
 
 const ROUND_MS = { worker: 400, main: 40 };
 /** Held-out characters measured at each evaluation (the whole held-out part in the benchmark). */
-export const EVAL_CHARS = 6_000;
 
 export interface CharRnnHistory {
   /** Training bits per character, step by step. */
@@ -52,8 +51,9 @@ export async function startCharRnnTraining(context: DemoContext<typeof CHAR_RNN_
       step = reply.step;
       return records.every((r) => Number.isFinite(r.loss));
     },
-    async evaluate(): Promise<number> {
-      const bits = bitsPerChar((await engine.request({ kind: 'evaluate', most: EVAL_CHARS })).nats!);
+    /** Held-out bits per character on the first `most` held-out characters. */
+    async evaluate(most: number): Promise<number> {
+      const bits = bitsPerChar((await engine.request({ kind: 'evaluate', most })).nats!);
       history.valid.push({ step, bits });
       return bits;
     },

@@ -13,12 +13,11 @@ import type { DemoContext, DemoRun } from '../types.ts';
 import type { LOSS_LANDSCAPE_SPEC } from './spec.ts';
 import { describeLandscape } from './summary.ts';
 
-const DIGITS = 1000;
 type Spec = typeof LOSS_LANDSCAPE_SPEC;
 
 export async function createLossLandscapeRun(context: DemoContext<Spec>): Promise<DemoRun<Spec>> {
   const { settings, signal } = context;
-  const { model, resolution, range, steps } = settings;
+  const { model, resolution, range, steps, digits } = settings;
   const figure = context.part('[data-figure]');
   const side = context.part('[data-chart]');
   figure.replaceChildren();
@@ -26,7 +25,7 @@ export async function createLossLandscapeRun(context: DemoContext<Spec>): Promis
 
   context.say('Loading MNIST digits…');
   const data = await loadMnist(context.base, (loaded) => context.say(`Loading MNIST digits… ${(loaded / 1e6).toFixed(1)} MB`));
-  const common = { tf: context.tf, images: data.images, labels: data.labels, start: 0, count: DIGITS, lambda: settings.lambda, seed: settings.seed, signal };
+  const common = { tf: context.tf, images: data.images, labels: data.labels, start: 0, count: digits, lambda: settings.lambda, seed: settings.seed, signal };
   const linear = model === 'mlp' ? undefined : createLinearLandscape({ ...common, kind: model === 'linear-softmax' ? 'softmax' : 'svm', trainSteps: steps });
   const mlp = model === 'mlp' ? createMlpLandscape({ ...common, hidden: settings.width, trainSteps: steps, batchSize: 64, snapshotEvery: Math.max(1, Math.round(steps / 20)) }) : undefined;
   const engine = (linear ?? mlp)!;
@@ -60,13 +59,13 @@ export async function createLossLandscapeRun(context: DemoContext<Spec>): Promis
     // First advance trains, the second computes and draws the slices; then the run is done.
     async advance() {
       if (!trained) {
-        trained = await engine.train((step) => context.say(`Training on ${DIGITS} digits: step ${step} of ${steps}…`));
+        trained = await engine.train((step) => context.say(`Training on ${digits} digits: step ${step} of ${steps}…`));
         return true;
       }
       if (!grid) await slice();
       return false;
     },
-    summary: () => describeLandscape({ model, width: settings.width, digits: DIGITS, resolution, backend: context.backend, trained, grid }),
+    summary: () => describeLandscape({ model, width: settings.width, digits, resolution, backend: context.backend, trained, grid }),
     exportData() {
       const rows: (string | number)[][] = [];
       if (grid) grid.betas.forEach((b, j) => grid!.alphas.forEach((a, i) => rows.push([a, b, grid!.values[j * grid!.alphas.length + i]!])));

@@ -15,6 +15,7 @@ export const LOSS_LANDSCAPE_SPEC = defineSettings({
     default: 'linear-svm',
     restarts: true,
   },
+  digits: { kind: 'int', label: 'Training digits N', min: 100, max: 8000, default: 1000, restarts: true, help: 'L = (1/N) Σᵢ Lᵢ over the first N MNIST training digits' },
   lambda: { kind: 'number', label: 'Regularization λ', min: 0, max: 1, step: 1e-6, default: 0.001, restarts: true, help: 'L = data loss + λ ΣW²' },
   width: { kind: 'int', label: 'Hidden width', min: 2, max: 128, default: 32, restarts: true, help: 'Units in the MLP\'s hidden layer.' },
   steps: { kind: 'int', label: 'Training steps', min: 10, max: 2000, default: 300, restarts: true, help: 'Full-batch Adam steps (linear) or minibatch SGD steps (MLP).' },
