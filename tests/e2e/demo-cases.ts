@@ -63,6 +63,6 @@ export const DEMOS: DemoCase[] = [
   { id: 'architecture-explorer', page: L9, hash: '', fromLink: ['network', 'resnet18'], changeTo: 'googlenet', work: 'once' },
   { id: 'residual-race', page: L9, hash: 'residual-race.depth=8&residual-race.batch=8', fromLink: ['seed', '5'], changeTo: '6', work: 'steps' },
   { id: 'segmentation', page: L11, hash: 'segmentation.steps=20&segmentation.batch=1', fromLink: ['scene', '3'], changeTo: '4', work: 'steps', knownGaps: { webgpu: 'one training step of the encoder-decoder takes over 90 s on SwiftShader WebGPU (issue 15)' } },
-  { id: 'sliding-window', page: L11, hash: 'sliding-window.steps=20&sliding-window.stride=12', fromLink: ['scene', '3'], changeTo: '4', work: 'steps' },
+  { id: 'sliding-window', page: L11, hash: 'sliding-window.steps=20&sliding-window.stride=12&sliding-window.trainScenes=8', fromLink: ['scene', '3'], changeTo: '4', work: 'steps' },
   { id: 'detector', page: L11, hash: 'detector.steps=20&detector.batch=1', fromLink: ['scene', '3'], changeTo: '4', work: 'steps' },
 ];

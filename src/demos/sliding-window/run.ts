@@ -54,7 +54,7 @@ export async function createSlidingWindowRun(context: DemoContext<typeof SLIDING
   return {
     async advance(steps) {
       if (trainer.step >= settings.steps) return false;
-      await trainer.prepare(() => trainingScenes(data, settings.seed));
+      await trainer.prepare(() => trainingScenes(data, settings.seed, settings.trainScenes));
       await trainer.train(Math.min(steps, settings.steps - trainer.step));
       if (trainer.step < settings.steps) map = await scoreMap(tf, trainer.net(), pixels(), size, signal);
       else await compare();

@@ -4,10 +4,9 @@ import type { MnistData } from '../../data/mnist-format.ts';
 
 const SCALES = { minScale: 24, maxScale: 32 };
 /** Scenes whose windows train the background class. */
-export const TRAINING_SCENES = 60;
 
-export const trainingScenes = (data: MnistData, seed: number): Scene[] =>
-  generateScenes({ images: data.images, labels: data.labels, digits: SPLITS.train, count: TRAINING_SCENES, seed, maxDigits: 4, ...SCALES });
+export const trainingScenes = (data: MnistData, seed: number, count: number): Scene[] =>
+  generateScenes({ images: data.images, labels: data.labels, digits: SPLITS.train, count, seed, maxDigits: 4, ...SCALES });
 
 export const heldOutScenes = (data: MnistData, seed: number, count: number, maxDigits: number): Scene[] =>
   generateScenes({ images: data.images, labels: data.labels, digits: SPLITS.test, count, seed: seed + 1, minDigits: Math.min(1, maxDigits), maxDigits, ...SCALES });
