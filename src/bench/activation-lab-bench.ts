@@ -6,7 +6,7 @@
  * Goal (issue 12, wasm): ≥ 95% held-out accuracy within 60 s.
  */
 import type { MnistData } from '../data/mnist-format.ts';
-import { scheduledRate } from '../engines/activation-lab/schedule.ts';
+import { scheduledRate } from '../engines/optimizers/schedule.ts';
 import { createLabTrainer } from '../engines/activation-lab/trainer.ts';
 import { ACTIVATION_LAB_SPEC, EVAL_DIGITS, EVAL_EVERY } from '../demos/activation-lab/spec.ts';
 import type { Tf } from '../tf/types.ts';

@@ -48,7 +48,7 @@ test.describe('char-rnn', () => {
       input.value = 'NaN';
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await expect(message).toHaveText('Learning rate (Adam): "" is not a number; kept 0.01.');
-    await expect(demo.getByLabel('Learning rate (Adam)')).toHaveValue('0.01');
+    await expect(message).toHaveText('Learning rate α (Adam): "" is not a number; kept 0.01.');
+    await expect(demo.getByLabel('Learning rate α (Adam)')).toHaveValue('0.01');
   });
 });

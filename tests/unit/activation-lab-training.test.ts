@@ -13,7 +13,7 @@ import type { LabConfig, LabShape } from '../../src/engines/activation-lab/netwo
 import { createRandom } from '../../src/engines/random.ts';
 import { OVERFIT_STEPS, batchPixels, type Digits, createBatchOrder, createLabTrainer, initialParameters, stepMasks } from '../../src/engines/activation-lab/trainer.ts';
 import { createTrainingEngine } from '../../src/engines/activation-lab/training-engine.ts';
-import { scheduledRate } from '../../src/engines/activation-lab/schedule.ts';
+import { scheduledRate } from '../../src/engines/optimizers/schedule.ts';
 import { referenceTrainStep, type ReferenceState } from '../../src/engines/activation-lab/trainer-reference.ts';
 
 const data = loadMnistNode();
@@ -141,15 +141,6 @@ describe('activation lab training', () => {
     expect((await lab.evaluate())[0]!.accuracy).toBe(1);
     lab.dispose();
   }, 120_000);
-
-  test('learning-rate schedule by hand: cosine from α to 0 over T steps; none keeps α', () => {
-    expect(scheduledRate(0.006, 0, 400, 'cosine')).toBe(0.006);
-    expect(scheduledRate(0.006, 200, 400, 'cosine')).toBeCloseTo(0.003, 15);
-    expect(scheduledRate(0.006, 100, 400, 'cosine')).toBeCloseTo(0.006 * (1 + Math.SQRT1_2) / 2, 15);
-    expect(scheduledRate(0.006, 400, 400, 'cosine')).toBeCloseTo(0, 15);
-    expect(scheduledRate(0.006, 500, 400, 'cosine')).toBeCloseTo(0, 15);
-    expect(scheduledRate(0.006, 200, 400, 'none')).toBe(0.006);
-  });
 
   test('the served engine: rounds give each configuration its losses, the ratios, an evaluation when asked; an abort stops it', async () => {
     const before = tf.memory().numTensors;

@@ -40,7 +40,7 @@ test('the engine as a worker serves it: train, evaluate, sample, activations, we
   const init = { shape: { cell: 'lstm' as const, layers: 1, hidden: 12, vocab: vocab.chars.length }, train: ids.subarray(0, 900), valid: ids.subarray(900), batch: 4, steps: 10, seed: 2 };
   const run = async () => {
     const engine = createCharRnnEngine(tf, init, new AbortController().signal);
-    const trained = (await engine.handle({ kind: 'train', steps: 5, hyper: { learningRate: 0.01, clip: 5 } })).reply;
+    const trained = (await engine.handle({ kind: 'train', steps: 5, hyper: { learningRate: 0.01, clip: 5, decay: 'none', totalSteps: 0 } })).reply;
     const evaluated = (await engine.handle({ kind: 'evaluate', most: 100 })).reply;
     const sampled = (await engine.handle({ kind: 'sample', prime: Int32Array.of(1, 2), length: 8, temperature: 1, seed: 3 })).reply;
     const act = (await engine.handle({ kind: 'activations', ids: Int32Array.of(1, 2, 3) })).reply;

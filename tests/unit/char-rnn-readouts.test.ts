@@ -1,7 +1,7 @@
 /** The char-RNN and gradient-flow demos' readouts and checks, with exact strings. */
 import { describe, expect, test } from 'vitest';
 import { corpusProblem, divergedMessage } from '../../src/demos/char-rnn/checks.ts';
-import { describeCharRnn, describeTop, historyRows, modelName, recentMean, showChar } from '../../src/demos/char-rnn/summary.ts';
+import { describeCharRnn, describeTop, historyRows, modelName, rateAt, recentMean, showChar } from '../../src/demos/char-rnn/summary.ts';
 import { clipNorms, curveSpecs, log10Values } from '../../src/demos/rnn-gradient-flow/curves.ts';
 import { describeAgreement, describeCurve } from '../../src/demos/rnn-gradient-flow/summary.ts';
 import { buildVocab } from '../../src/engines/char-rnn/vocab.ts';
@@ -12,6 +12,10 @@ describe('char-rnn readouts', () => {
     expect(describeCharRnn({ step: 0, steps: 20000, model: 'LSTM 1 × 128', charsPerSecond: 0, source: 'the notes of this site' })).toBe('LSTM 1 × 128 on the notes of this site: step 0 of 20,000. Press Play to train.');
     expect(describeCharRnn({ step: 1200, steps: 20000, model: 'GRU 2 × 64', train: 2.3456, valid: { step: 1000, bits: 2.5 }, charsPerSecond: 41234.4, source: 'your text' }))
       .toBe('GRU 2 × 64 on your text: step 1,200 of 20,000. training 2.35 bits/char, held-out 2.50 bits/char (step 1,000), 41,234 characters/s.');
+    expect(describeCharRnn({ step: 1500, steps: 3000, model: 'LSTM 2 × 128', train: 2, valid: { step: 1500, bits: 2.1 }, charsPerSecond: 8000, rate: rateAt({ lr: 0.02, decay: 'cosine', steps: 3000 }, 1500), source: 'the notes of this site' }))
+      .toBe('LSTM 2 × 128 on the notes of this site: step 1,500 of 3,000. training 2.00 bits/char, held-out 2.10 bits/char (step 1,500), 8,000 characters/s, learning rate now 0.01.');
+    expect(rateAt({ lr: 0.02, decay: 'cosine', steps: 3000 }, 2000)).toBeCloseTo(0.005, 15);
+    expect(rateAt({ lr: 0.02, decay: 'none', steps: 3000 }, 2000)).toBe(0.02);
     expect(recentMean([1, 2, 3, 4], 2)).toBe(3.5);
     expect(recentMean([])).toBeUndefined();
   });

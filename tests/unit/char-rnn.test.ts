@@ -158,7 +158,7 @@ describe('truncated BPTT, bits per character, sampling', () => {
   test.each(['rnn', 'gru'] as const)('the %s trains by autodiff: first loss equals the reference, then the loss falls', async (cell) => {
     const small: ModelShape = { ...shape, cell, hidden: 16 };
     const initial = initialParams(small, { seed: 4 });
-    const trainer = createCharRnnTrainer({ tf, shape: small, train: ids, batch: 4, steps: 10, initial, hyper: () => ({ learningRate: 0.02, clip: 5 }) });
+    const trainer = createCharRnnTrainer({ tf, shape: small, train: ids, batch: 4, steps: 10, initial, hyper: () => ({ learningRate: 0.02, clip: 5, decay: 'none', totalSteps: 0 }) });
     await trainer.train(40);
     const stream = Math.floor(ids.length / 4);
     const rows = (shift: number) => Array.from({ length: 10 }, (_, t) => [0, 1, 2, 3].map((b) => ids[b * stream + t + shift]!));
@@ -170,7 +170,7 @@ describe('truncated BPTT, bits per character, sampling', () => {
 
   test('the state carries from batch to batch: step 2 loss equals the reference from step 1\'s final state', async () => {
     const initial = initialParams(shape, { seed: 9 });
-    const trainer = createCharRnnTrainer({ tf, shape, train: ids, batch: 2, steps: 5, initial, hyper: () => ({ learningRate: 0, clip: 5 }) });
+    const trainer = createCharRnnTrainer({ tf, shape, train: ids, batch: 2, steps: 5, initial, hyper: () => ({ learningRate: 0, clip: 5, decay: 'none', totalSteps: 0 }) });
     await trainer.train(2);
     const stream = Math.floor(ids.length / 2);
     const rows = (from: number, shift: number) => Array.from({ length: 5 }, (_, t) => [0, 1].map((b) => ids[b * stream + from + t + shift]!));
@@ -186,10 +186,10 @@ describe('truncated BPTT, bits per character, sampling', () => {
   test('bits per character: uniform predictions give log2 V; training brings it down', async () => {
     expect(bitsPerChar(Math.LN2)).toBe(1);
     const zeros = Object.fromEntries(Object.entries(initialParams(shape, { seed: 1 })).map(([k, v]) => [k, new Float32Array(v.length)]));
-    const flat = createCharRnnTrainer({ tf, shape, train: ids, batch: 2, steps: 5, initial: zeros, hyper: () => ({ learningRate: 0, clip: 0 }) });
+    const flat = createCharRnnTrainer({ tf, shape, train: ids, batch: 2, steps: 5, initial: zeros, hyper: () => ({ learningRate: 0, clip: 0, decay: 'none', totalSteps: 0 }) });
     expect(bitsPerChar(await flat.evaluate(ids, 200))).toBeCloseTo(Math.log2(vocab.chars.length), 5);
     flat.dispose();
-    const trainer = createCharRnnTrainer({ tf, shape: { ...shape, hidden: 16 }, train: ids, batch: 4, steps: 10, initial: initialParams({ ...shape, hidden: 16 }, { seed: 2 }), hyper: () => ({ learningRate: 0.02, clip: 5 }) });
+    const trainer = createCharRnnTrainer({ tf, shape: { ...shape, hidden: 16 }, train: ids, batch: 4, steps: 10, initial: initialParams({ ...shape, hidden: 16 }, { seed: 2 }), hyper: () => ({ learningRate: 0.02, clip: 5, decay: 'none', totalSteps: 0 }) });
     const before = bitsPerChar(await trainer.evaluate(ids, 300));
     await trainer.train(60);
     const after = bitsPerChar(await trainer.evaluate(ids, 300));
@@ -220,7 +220,7 @@ describe('the trainer: seeds, samples, activations, tensor counts', () => {
   const vocab = buildVocab(text);
   const ids = encodeText(text, vocab).ids;
   const shape: ModelShape = { cell: 'gru', layers: 2, hidden: 6, vocab: vocab.chars.length };
-  const make = (seed: number) => createCharRnnTrainer({ tf, shape, train: ids, batch: 3, steps: 6, initial: initialParams(shape, { seed }), hyper: () => ({ learningRate: 0.01, clip: 1 }) });
+  const make = (seed: number) => createCharRnnTrainer({ tf, shape, train: ids, batch: 3, steps: 6, initial: initialParams(shape, { seed }), hyper: () => ({ learningRate: 0.01, clip: 1, decay: 'none', totalSteps: 0 }) });
 
   test('the same seed gives the same losses and samples; another seed does not', async () => {
     const a = make(5);
@@ -234,7 +234,7 @@ describe('the trainer: seeds, samples, activations, tensor counts', () => {
   });
 
   test('the argmax sample continues what it learnt; its top-5 lists are distributions', async () => {
-    const trainer = createCharRnnTrainer({ tf, shape: { ...shape, hidden: 16, layers: 1 }, train: ids, batch: 4, steps: 8, initial: initialParams({ ...shape, hidden: 16, layers: 1 }, { seed: 1 }), hyper: () => ({ learningRate: 0.03, clip: 5 }) });
+    const trainer = createCharRnnTrainer({ tf, shape: { ...shape, hidden: 16, layers: 1 }, train: ids, batch: 4, steps: 8, initial: initialParams({ ...shape, hidden: 16, layers: 1 }, { seed: 1 }), hyper: () => ({ learningRate: 0.03, clip: 5, decay: 'none', totalSteps: 0 }) });
     await trainer.train(80);
     const sample = await trainer.sample(encodeText('abc', vocab).ids, 12, 0, 1);
     expect(decodeIds(sample.ids, vocab)).toBe('defg abcdefg');
@@ -244,6 +244,28 @@ describe('the trainer: seeds, samples, activations, tensor counts', () => {
       expect(top[0]!.p).toBeGreaterThanOrEqual(top[1]!.p);
     }
     trainer.dispose();
+  });
+
+  test('the cosine decay sets each step\'s rate by its index; at the last step the weights stop moving', async () => {
+    const cosine = (totalSteps: number) => createCharRnnTrainer({ tf, shape, train: ids, batch: 3, steps: 6, initial: initialParams(shape, { seed: 3 }), hyper: () => ({ learningRate: 0.01, clip: 1, decay: 'cosine', totalSteps }) });
+    const decayed = cosine(4);
+    const constant = make(3); // α = 0.01 throughout, the same seed
+    expect(decayed.rate()).toBe(0.01);
+    await decayed.train(1);
+    expect(decayed.rate()).toBeCloseTo(0.005 * (1 + Math.SQRT1_2), 12);
+    await decayed.train(1);
+    expect(decayed.rate()).toBeCloseTo(0.005, 12);
+    await decayed.train(2);
+    expect(decayed.rate()).toBeCloseTo(0, 12);
+    // Steps 0 and 1 see the same weights as at a constant α (only step 0's update, at α, came before them); step 2 does not.
+    await constant.train(3);
+    expect(decayed.records.slice(0, 2)).toEqual(constant.records.slice(0, 2));
+    expect(decayed.records[2]!.loss).not.toBe(constant.records[2]!.loss);
+    // Past T the rate is 0: Adam's step is 0 · m̂/(√v̂ + ε), so the weights hold.
+    const held = await decayed.weights();
+    await decayed.train(2);
+    expect(await decayed.weights()).toEqual(held);
+    [decayed, constant].forEach((t) => t.dispose());
   });
 
   test('tensor counts are exact: parameters, state, then Adam\'s moments; nothing else stays', async () => {

@@ -12,7 +12,7 @@ import { prepareCorpus, type RunCorpus } from './corpus.ts';
 import { saveModel } from './model-file.ts';
 import { createReadouts } from './readouts.ts';
 import type { CHAR_RNN_SPEC } from './spec.ts';
-import { describeCharRnn, historyRows, modelName, recentMean } from './summary.ts';
+import { describeCharRnn, historyRows, modelName, rateAt, recentMean } from './summary.ts';
 import { startCharRnnTraining, type CharRnnTraining } from './training.ts';
 import { createCharRnnViews } from './views.ts';
 
@@ -49,7 +49,7 @@ export async function createCharRnnRun(context: DemoContext<Spec>, kept: CharRnn
       if (trained.step >= settings.steps) return false;
       // The untrained model's held-out score first: the curve starts at about log2 V.
       if (trained.history.valid.length === 0) await trained.evaluate(settings.heldOut);
-      const finite = await trained.train({ learningRate: settings.lr, clip: settings.clip }, settings.steps - trained.step, source === 'step' ? 1 : undefined);
+      const finite = await trained.train({ learningRate: settings.lr, clip: settings.clip, decay: settings.decay, totalSteps: settings.steps }, settings.steps - trained.step, source === 'step' ? 1 : undefined);
       if (!finite) return idleAdvance(context, divergedMessage(trained.step, settings));
       views.drawHistory(trained.history);
       if (source === 'step' || trained.history.valid.length === 1 || performance.now() - lastRefresh > REFRESH_MS || trained.step >= settings.steps) {
@@ -65,7 +65,7 @@ export async function createCharRnnRun(context: DemoContext<Spec>, kept: CharRnn
       if (resample) context.track(readouts.sample(settings));
       if (recolour) context.track(readouts.activations(settings, false));
     },
-    summary: () => describeCharRnn({ step: trained.step, steps: settings.steps, model: modelName(cell, layers, hidden), train: recentMean(trained.history.train), valid: trained.history.valid.at(-1), charsPerSecond: trained.history.charsPerSecond, source: prepared.source }),
+    summary: () => describeCharRnn({ step: trained.step, steps: settings.steps, model: modelName(cell, layers, hidden), train: recentMean(trained.history.train), valid: trained.history.valid.at(-1), charsPerSecond: trained.history.charsPerSecond, rate: rateAt(settings, trained.step), source: prepared.source }),
     exportData: () => ({
       csv: toCsv(['step', 'train_bits_per_char', 'heldout_bits_per_char'], historyRows(trained.history.train, trained.history.valid)),
       json: { model: modelName(cell, layers, hidden), vocabulary: prepared.vocab.chars.join(''), uniformBits: bitsPerChar(Math.log(prepared.vocab.chars.length)), history: trained.history },

@@ -1,4 +1,6 @@
 /** The char-RNN demo's readouts, as pure functions of what the run knows (unit-tested). */
+import { scheduledRate } from '../../engines/optimizers/schedule.ts';
+import type { CharRnnSettings } from './spec.ts';
 
 export interface CharRnnState {
   step: number;
@@ -8,6 +10,8 @@ export interface CharRnnState {
   train?: number | undefined;
   valid?: { step: number; bits: number } | undefined;
   charsPerSecond: number;
+  /** The learning rate of the next step (α_t of the decay). */
+  rate?: number | undefined;
   source: string;
 }
 
@@ -24,8 +28,14 @@ export function describeCharRnn(s: CharRnnState): string {
     s.train !== undefined ? `training ${s.train.toFixed(2)} bits/char` : '',
     s.valid ? `held-out ${s.valid.bits.toFixed(2)} bits/char (step ${s.valid.step.toLocaleString('en-US')})` : '',
     s.charsPerSecond > 0 ? `${Math.round(s.charsPerSecond).toLocaleString('en-US')} characters/s` : '',
+    s.rate !== undefined ? `learning rate now ${Number(s.rate.toPrecision(2))}` : '',
   ].filter(Boolean);
   return `${head} ${parts.join(', ')}.`;
+}
+
+/** The rate step `step` trains at: α decayed over the training steps (the worker uses the same schedule). */
+export function rateAt(s: Pick<CharRnnSettings, 'lr' | 'decay' | 'steps'>, step: number): number {
+  return scheduledRate(s.lr, step, s.steps, s.decay);
 }
 
 /** Mean of the last `n` values (the training curve is noisy from batch to batch). */

@@ -8,7 +8,7 @@
 import type { Tf } from '../../tf/types.ts';
 import type { ServedEngine } from '../../tf/worker-serve.ts';
 import type { LabConfig, LabShape } from './network.ts';
-import { scheduledRate, type Decay } from './schedule.ts';
+import { scheduledRate, type Decay } from '../optimizers/schedule.ts';
 import { createLabTrainer, type Digits, type Evaluation } from './trainer.ts';
 
 export interface TrainingInit {

@@ -39,7 +39,7 @@ export interface CharRnnReply {
 }
 
 export function createCharRnnEngine(tf: Tf, init: CharRnnInit, signal: AbortSignal): ServedEngine<CharRnnRequest, CharRnnReply> {
-  let hyper: TrainHyper = { learningRate: 0.002, clip: 5 };
+  let hyper: TrainHyper = { learningRate: 0.002, clip: 5, decay: 'none', totalSteps: 0 };
   const trainer = createCharRnnTrainer({
     tf, shape: init.shape, train: init.train, batch: init.batch, steps: init.steps, signal,
     initial: init.weights ?? initialParams(init.shape, { seed: init.seed }),

@@ -11,6 +11,7 @@ import type { Scalar, Tensor, Tf, Variable } from '../../tf/types.ts';
 import { runSliced } from '../../tf/slices.ts';
 import { abortError } from '../../tf/worker-protocol.ts';
 import { createTfOptimizer } from '../optimizers/tf-optimizer.ts';
+import { scheduledRate, type Decay } from '../optimizers/schedule.ts';
 import { DEFAULT_HYPERPARAMETERS } from '../optimizers/update-rules.ts';
 import { paramVariables, readParams, type ParamValues } from '../params.ts';
 import { createRandom } from '../random.ts';
@@ -24,7 +25,10 @@ import { probabilitiesAt, sampleIndex, topK } from './sampling.ts';
 const EVAL_STREAMS = 64;
 
 export interface TrainHyper {
+  /** α of the schedule: step t's rate is scheduledRate(α, t, totalSteps, decay). */
   learningRate: number;
+  decay: Decay;
+  totalSteps: number;
   /** Largest global gradient norm (0: no clipping). */
   clip: number;
 }
@@ -60,7 +64,13 @@ export function createCharRnnTrainer(options: CharRnnTrainerOptions) {
   const params: Record<string, Variable> = paramVariables(tf, specs, options.initial);
   const list = specs.map((s) => params[s.name]!);
   const nextBatch = createStreamBatcher(options.train, options.batch, options.steps);
-  const optimizer = createTfOptimizer(tf, 'adam', () => ({ ...DEFAULT_HYPERPARAMETERS, lr: options.hyper().learningRate }));
+  /** Updates made so far: the schedule's t (the optimizer reads the rate as it makes update t + 1). */
+  let updates = 0;
+  const rate = () => {
+    const h = options.hyper();
+    return scheduledRate(h.learningRate, updates, h.totalSteps, h.decay);
+  };
+  const optimizer = createTfOptimizer(tf, 'adam', () => ({ ...DEFAULT_HYPERPARAMETERS, lr: rate() }));
   let carried: StateTensors = zeroStateTensors(tf, shape, options.batch);
   const records: StepRecord[] = [];
   let disposed = false;
@@ -111,6 +121,7 @@ export function createCharRnnTrainer(options: CharRnnTrainerOptions) {
       return { clipped: gs.map((g) => tf.mul(g, factor)), norm: total };
     });
     optimizer.step(list, clipped);
+    updates += 1;
     tf.dispose([...Object.values(grads), ...clipped, ...stateList(carried)]);
     carried = next;
     const stats = tf.stack([value, norm]);
@@ -128,6 +139,8 @@ export function createCharRnnTrainer(options: CharRnnTrainerOptions) {
     get steps() {
       return records.length;
     },
+    /** The learning rate the next step will use. */
+    rate,
     /** `count` training steps in awaited slices; each step's loss and gradient norm recorded. */
     async train(count: number): Promise<void> {
       await runSliced(tf, count, oneStep, { signal: options.signal, onValues: (v) => records.push({ loss: v[0]!, gradNorm: v[1]! }) });
