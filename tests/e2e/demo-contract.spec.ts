@@ -15,8 +15,8 @@ import { expect, idleTensorCount, isolateDemo, test } from './fixtures.ts';
 import { DEMOS, type DemoCase } from './demo-cases.ts';
 
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-/** Steps after the first, whose tensors (lazily built state) may stay. */
-const STEPS = 2;
+/** Steps after the first (whose tensors, lazily built state, may stay): one more leaking even one tensor fails. */
+const STEPS = 1;
 /** Loading tfjs, data and weights on SwiftShader on a busy 2-core machine takes a while. */
 const SLOW = { timeout: 90_000 };
 

@@ -8,10 +8,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST_DIR, expect, test } from './fixtures.ts';
+import { BASE_PATH, DIST_DIR, expect, test } from './fixtures.ts';
 import { serveSite, type SiteServer } from './offline-server.ts';
 
 test.use({ serviceWorkers: 'allow' });
+// npm test runs these under the sub-path only: there the service worker's scope and every precached
+// URL carry the base, the stricter case; at / the build's precache list is still read (offline-build.spec.ts).
+test.skip(BASE_PATH === '/', 'run under a sub-path (npm test: /cs231n/)');
 
 const PAGE = 'notes/lecture-01-introduction/';
 const PAGE_FILE = `${PAGE}index.html`;

@@ -8,6 +8,9 @@ import { BASE_PATH, DIST_DIR, expect, test } from './fixtures.ts';
 import { serveSite, type SiteServer } from './offline-server.ts';
 
 test.use({ serviceWorkers: 'allow' });
+// npm test runs these under the sub-path only: there the service worker's scope and every precached
+// URL carry the base, the stricter case; at / the build's precache list is still read (offline-build.spec.ts).
+test.skip(BASE_PATH === '/', 'run under a sub-path (npm test: /cs231n/)');
 test.describe.configure({ mode: 'serial' });
 
 const LANDSCAPE = 'notes/lecture-03-loss-functions-and-optimization/?backend=cpu#loss-landscape.steps=20&loss-landscape.resolution=11';
