@@ -1,4 +1,5 @@
 /** Settings of the activation lab (shell, element and URL hash share this declaration). */
+import { decaySetting } from '../decay-setting.ts';
 import { defineSettings } from '../settings.ts';
 
 export const DEMO_ID = 'activation-lab';
@@ -58,17 +59,7 @@ export const ACTIVATION_LAB_SPEC = defineSettings({
   batch: { kind: 'int', label: 'Batch', min: 10, max: 1000, default: 500, restarts: true, help: 'MNIST digits in the batch the statistics are taken over.' },
   seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, default: 1, restarts: true, help: 'The same N(0,1) draws for A and B (and, training, the same minibatches).' },
   lr: { kind: 'number', label: 'Learning rate α', min: 1e-5, max: 0.1, step: 1e-5, default: 0.004, help: 'Adam: W ← W − α_t·m̂/(√v̂ + ε), α_t from α by the decay below' },
-  decay: {
-    kind: 'choice',
-    label: 'Learning-rate decay',
-    options: [
-      { value: 'cosine', label: 'cosine to 0 over the steps' },
-      { value: 'none', label: 'none (α throughout)' },
-    ],
-    default: 'cosine',
-    restarts: true,
-    help: 'Cosine: α_t = α·½(1 + cos(πt/T)) over the T training steps.',
-  },
+  decay: { ...decaySetting('the steps'), restarts: true },
   trainBatch: { kind: 'int', label: 'Minibatch', min: 8, max: 256, default: 128, restarts: true, help: 'Digits per training step (overfitting uses all 20 at once).' },
   steps: { kind: 'int', label: 'Training steps', min: 10, max: 20000, default: 250, restarts: true, help: 'Adam steps of each configuration (T of the cosine decay).' },
 });

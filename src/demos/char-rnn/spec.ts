@@ -1,4 +1,5 @@
 /** Settings of the char-RNN demo (shell, element and URL hash share this declaration). */
+import { decaySetting } from '../decay-setting.ts';
 import { defineSettings } from '../settings.ts';
 
 export const DEMO_ID = 'char-rnn';
@@ -32,16 +33,7 @@ export const CHAR_RNN_SPEC = defineSettings({
   seqLength: { kind: 'int', label: 'BPTT length T', min: 5, max: 200, default: 25, restarts: true, help: 'L = mean over T steps of −log p(next char); the state carries on, its gradient stops' },
   batch: { kind: 'int', label: 'Streams B', min: 1, max: 64, default: 64, restarts: true, help: 'The text is read as B parallel streams' },
   lr: { kind: 'number', label: 'Learning rate α (Adam)', min: 1e-5, max: 0.1, step: 1e-4, default: 0.02, help: 'W ← W − α_t·m̂/(√v̂ + ε), α_t from α by the decay below' },
-  decay: {
-    kind: 'choice',
-    label: 'Learning-rate decay',
-    options: [
-      { value: 'cosine', label: 'cosine to 0 over the training steps' },
-      { value: 'none', label: 'none (α throughout)' },
-    ],
-    default: 'cosine',
-    help: 'Cosine: α_t = α·½(1 + cos(πt/S)) at step t of the S training steps',
-  },
+  decay: decaySetting('the training steps'),
   clip: { kind: 'number', label: 'Clip gradient norm at', min: 0, max: 100, step: 0.5, default: 5, help: 'g ← g · min(1, clip / ‖g‖); 0 turns clipping off' },
   temperature: { kind: 'number', label: 'Temperature', min: 0.1, max: 2, step: 0.05, default: 0.7, help: 'p ∝ exp(y / T)' },
   prime: { kind: 'text', label: 'Start the sample with', pattern: PRIME_PATTERN, maxLength: 200, default: 'The gradient ', help: 'The model reads this first' },
